@@ -1,0 +1,138 @@
+//! What editors write: one schema per content kind, with Italian keys, strictly checked
+//! (`deny_unknown_fields`), and its conversion into the plain `domain` types.
+//! Each `parse_*` function reports every problem of its file into `Diagnostics`.
+
+macro_rules! common {
+    ($raw:expr) => {
+        $crate::content::Common {
+            slug: $raw.slug.clone(),
+            bozza: $raw.bozza,
+            pubblicazione: $raw.pubblicazione.clone(),
+            scadenza: $raw.scadenza.clone(),
+            aggiornato: $raw.aggiornato.clone(),
+        }
+    };
+}
+
+pub mod convention;
+pub mod enti;
+pub mod form;
+pub mod frontmatter;
+pub mod news;
+pub mod page;
+pub mod service;
+pub mod tariff;
+
+use jiff::civil::Date;
+
+use crate::diagnostics::Diagnostic;
+use crate::domain::{Meta, Ref};
+use frontmatter::{ContentFile, Spanned};
+
+/// Keys shared by every kind. Each schema repeats them (serde's `flatten` would lose the
+/// spans errors need); `common!(raw)` collects them.
+#[derive(Debug, Default)]
+pub struct Common {
+    pub slug: Option<Spanned<String>>,
+    pub bozza: Option<bool>,
+    pub pubblicazione: Option<Spanned<toml::value::Datetime>>,
+    pub scadenza: Option<Spanned<toml::value::Datetime>>,
+    pub aggiornato: Option<Spanned<toml::value::Datetime>>,
+}
+
+/// A slug is safe in a URL and a file name: lowercase letters, digits and single hyphens.
+pub fn is_safe_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub fn slug_help() -> &'static str {
+    "a slug may contain only lowercase letters a-z, digits and single hyphens, e.g. `rao-pubblico`"
+}
+
+/// Turn a TOML date into a calendar date, rejecting times.
+pub fn date(file: &ContentFile, d: &Spanned<toml::value::Datetime>, key: &str) -> Result<Date, Diagnostic> {
+    let v = d.get_ref();
+    let bad = || {
+        file.error_in_front(d.span(), format!("`{key}` must be a date without a time"))
+            .with_help("write it as YYYY-MM-DD, e.g. `2026-03-15`")
+    };
+    match (v.date, v.time) {
+        (Some(day), None) => Date::new(day.year as i16, day.month as i8, day.day as i8).map_err(|_| bad()),
+        _ => Err(bad()),
+    }
+}
+
+/// Build the shared metadata; the slug defaults to the file name.
+pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -> Meta {
+    let stem = file.source.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+    let slug = match &common.slug {
+        Some(s) => {
+            if !is_safe_slug(s.get_ref()) {
+                errors.push(
+                    file.error_in_front(s.span(), format!("unsafe slug \"{}\"", s.get_ref())).with_help(slug_help()),
+                );
+            }
+            s.get_ref().clone()
+        }
+        None => {
+            if !is_safe_slug(&stem) {
+                errors.push(
+                    Diagnostic::file(&file.source.path, format!("the file name \"{stem}\" cannot be used as a URL"))
+                        .with_help(format!("rename the file, or set `slug = \"...\"`: {}", slug_help())),
+                );
+            }
+            stem
+        }
+    };
+    let mut opt_date = |d: &Option<Spanned<toml::value::Datetime>>, key: &str| {
+        d.as_ref().and_then(|d| date(file, d, key).map_err(|e| errors.push(e)).ok())
+    };
+    let publish_from = opt_date(&common.pubblicazione, "pubblicazione");
+    let expires_on = opt_date(&common.scadenza, "scadenza");
+    let updated = opt_date(&common.aggiornato, "aggiornato");
+    Meta {
+        slug,
+        source_path: file.source.path.to_string_lossy().replace('\\', "/"),
+        draft: common.bozza.unwrap_or(false),
+        publish_from,
+        expires_on,
+        updated,
+    }
+}
+
+/// A reference to another file by slug, checked for shape here and for existence later.
+pub fn reference(file: &ContentFile, s: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Ref {
+    let span = s.span().start + file.front.start..s.span().end + file.front.start;
+    if !is_safe_slug(s.get_ref()) {
+        errors.push(file.error_in_front(s.span(), format!("\"{}\" is not a valid reference", s.get_ref())).with_help(
+            "refer to another file by its slug, the file name without `.md`, e.g. `tariffa = \"rao-pubblico\"`",
+        ));
+    }
+    Ref { slug: s.get_ref().clone(), span }
+}
+
+/// A required non-empty text.
+pub fn non_empty(file: &ContentFile, s: &Spanned<String>, key: &str, errors: &mut Vec<Diagnostic>) -> String {
+    if s.get_ref().trim().is_empty() {
+        errors.push(file.error_in_front(s.span(), format!("`{key}` is empty")).with_help(format!("write a value for `{key}`")));
+    }
+    s.get_ref().trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_slugs() {
+        assert!(is_safe_slug("rao-pubblico"));
+        assert!(is_safe_slug("art2"));
+        for bad in ["../x", "/etc/passwd", "A", "a b", "", "-a", "a--b", "a/b", "a.md"] {
+            assert!(!is_safe_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! `content/notizie/*.md`: news items.
+
+use serde::Deserialize;
+
+use super::frontmatter::{self, ContentFile, Spanned};
+use super::{date, meta, non_empty};
+use crate::diagnostics::Diagnostic;
+use crate::domain::News;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNews {
+    titolo: Spanned<String>,
+    data: Spanned<toml::value::Datetime>,
+    sommario: Spanned<String>,
+    #[serde(default)]
+    argomenti: Vec<String>,
+    slug: Option<Spanned<String>>,
+    bozza: Option<bool>,
+    pubblicazione: Option<Spanned<toml::value::Datetime>>,
+    scadenza: Option<Spanned<toml::value::Datetime>>,
+    aggiornato: Option<Spanned<toml::value::Datetime>>,
+}
+
+pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<News> {
+    let raw: RawNews = match frontmatter::parse(file, "a news item") {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(e);
+            return None;
+        }
+    };
+    let before = errors.len();
+    let meta = meta(file, &common!(raw), errors);
+    let date = date(file, &raw.data, "data").map_err(|e| errors.push(e)).ok();
+    let news = News {
+        meta,
+        title: non_empty(file, &raw.titolo, "titolo", errors),
+        date: date?,
+        summary: non_empty(file, &raw.sommario, "sommario", errors),
+        topics: raw.argomenti,
+        markdown: file.body_text().to_string(),
+        body_offset: file.body.start,
+    };
+    (errors.len() == before).then_some(news)
+}

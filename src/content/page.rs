@@ -1,0 +1,44 @@
+//! `content/pagine/*.md`: generic pages (chi siamo, privacy, note legali...).
+
+use serde::Deserialize;
+
+use super::frontmatter::{self, ContentFile, Spanned};
+use super::{meta, non_empty};
+use crate::diagnostics::Diagnostic;
+use crate::domain::{Page, PageTemplate};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    titolo: Spanned<String>,
+    descrizione: Spanned<String>,
+    modello: Option<PageTemplate>,
+    #[serde(default)]
+    ordine: i64,
+    slug: Option<Spanned<String>>,
+    bozza: Option<bool>,
+    pubblicazione: Option<Spanned<toml::value::Datetime>>,
+    scadenza: Option<Spanned<toml::value::Datetime>>,
+    aggiornato: Option<Spanned<toml::value::Datetime>>,
+}
+
+pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Page> {
+    let raw: RawPage = match frontmatter::parse(file, "a page") {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(e);
+            return None;
+        }
+    };
+    let before = errors.len();
+    let page = Page {
+        meta: meta(file, &common!(raw), errors),
+        title: non_empty(file, &raw.titolo, "titolo", errors),
+        description: non_empty(file, &raw.descrizione, "descrizione", errors),
+        template: raw.modello.unwrap_or(PageTemplate::Pagina),
+        order: raw.ordine,
+        markdown: file.body_text().to_string(),
+        body_offset: file.body.start,
+    };
+    (errors.len() == before).then_some(page)
+}

@@ -1,0 +1,382 @@
+//! Markdown to HTML with pulldown-cmark, plus what a CST text needs: stable anchors for
+//! convention articles (`## Art. 6-bis – …` → `#art-6-bis`), list numbering kept as written
+//! (`2.` then `8.`, lettered items starting at `h)`), links rewritten for a sub-path site and
+//! recorded with their position so broken ones can be reported at `file:line:col`.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    /// True for convention articles (`Art. 6-bis`).
+    pub article: bool,
+}
+
+/// A link as written in the source, with its byte range in the Markdown text.
+#[derive(Debug, Clone)]
+pub struct SourceLink {
+    /// The destination after base-path rewriting (what ends up in the HTML).
+    pub href: String,
+    pub span: Range<usize>,
+}
+
+/// Something in the Markdown the build refuses, with how to fix it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<SourceLink>,
+    pub problems: Vec<Problem>,
+}
+
+/// A URL- and anchor-safe slug: lowercase ASCII, accents folded, words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for ch in text.chars() {
+        let folded = fold_accent(ch);
+        for c in folded.chars() {
+            if c.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                dash = true;
+            }
+        }
+    }
+    out
+}
+
+fn fold_accent(ch: char) -> String {
+    let s = match ch {
+        'à' | 'á' | 'â' | 'ä' | 'À' | 'Á' => "a",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' => "i",
+        'ò' | 'ó' | 'ô' | 'ö' | 'Ò' | 'Ó' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' => "u",
+        'ç' => "c",
+        'ñ' => "n",
+        '’' | '\'' => " ",
+        _ => return ch.to_string(),
+    };
+    s.to_string()
+}
+
+/// `Art. 6-bis – Attivazione` → `art-6-bis`; `Articolo 12` → `art-12`.
+pub fn article_anchor(heading: &str) -> Option<String> {
+    let t = heading.trim();
+    let rest = t.strip_prefix("Art.").or_else(|| t.strip_prefix("Articolo")).or_else(|| t.strip_prefix("ART."))?;
+    let rest = rest.trim_start();
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let after = &rest[digits.len()..];
+    let after = after.strip_prefix('-').or_else(|| after.strip_prefix(' ')).unwrap_or(after);
+    let suffix: String = after.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_lowercase();
+    const LATIN: [&str; 9] = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"];
+    if LATIN.contains(&suffix.as_str()) {
+        Some(format!("art-{digits}-{suffix}"))
+    } else {
+        Some(format!("art-{digits}"))
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Letter of a lettered item (`h) testo`) → its 1-based position in the alphabet.
+fn letter_marker(text: &str) -> Option<(u32, usize)> {
+    let mut chars = text.char_indices();
+    let (_, c) = chars.next()?;
+    let (_, paren) = chars.next()?;
+    let (_, space) = chars.next()?;
+    if c.is_ascii_lowercase() && paren == ')' && space == ' ' {
+        Some((c as u32 - 'a' as u32 + 1, 3))
+    } else {
+        None
+    }
+}
+
+/// Render Markdown. `base_path` (`/` or `/cst/`) is prefixed to root-relative links.
+/// `min_heading` is the first heading level allowed (2 on pages that have their own `h1`).
+pub fn render(markdown: &str, base_path: &str, min_heading: u8) -> Rendered {
+    let parser = Parser::new_ext(markdown, options()).into_offset_iter();
+    let events: Vec<(Event, Range<usize>)> = TextMergeWithOffset::new(parser).collect();
+    let mut out = Rendered::default();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut i = 0;
+    let mut letter_list_open = false;
+    while i < events.len() {
+        let (ev, range) = &events[i];
+        // Close a lettered list when anything other than another lettered paragraph follows.
+        if letter_list_open && !matches!(ev, Event::Start(Tag::Paragraph)) {
+            html_events.push(Event::Html("</ol>\n".into()));
+            letter_list_open = false;
+        }
+        match ev {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
+                let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                let text: String = inner
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let lvl = heading_number(*level);
+                if lvl < min_heading {
+                    out.problems.push(Problem {
+                        span: range.clone(),
+                        message: format!("level-{lvl} heading: the page title is the only level-1 heading"),
+                        help: "start headings in the text with `## `".into(),
+                    });
+                }
+                let article = article_anchor(&text);
+                let base_id = id.as_ref().map(|s| s.to_string()).or_else(|| article.clone()).unwrap_or_else(|| slugify(&text));
+                let base_id = if base_id.is_empty() { "sezione".to_string() } else { base_id };
+                let mut unique = base_id.clone();
+                let mut n = 1;
+                while !used_ids.insert(unique.clone()) {
+                    if article.is_some() {
+                        out.problems.push(Problem {
+                            span: range.clone(),
+                            message: format!("two articles have the anchor `#{base_id}`"),
+                            help: "give each article its own number".into(),
+                        });
+                        break;
+                    }
+                    unique = format!("{base_id}-{n}");
+                    n += 1;
+                }
+                out.headings.push(Heading { level: lvl, id: unique.clone(), text: text.clone(), article: article.is_some() });
+                html_events.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(unique)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+                html_events.extend(inner);
+                html_events.push(Event::End(TagEnd::Heading(*level)));
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::List(Some(start))) => {
+                html_events.push(Event::Html(format!("<ol start=\"{start}\">\n").into()));
+            }
+            Event::Start(Tag::Item) => {
+                // Keep the number as written: "2." followed by "8." stays 2 and 8.
+                let marker: String = markdown[range.clone()].trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+                if marker.is_empty() {
+                    html_events.push(Event::Start(Tag::Item));
+                } else {
+                    html_events.push(Event::Html(format!("<li value=\"{marker}\">").into()));
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph))).map_or(events.len(), |p| i + p);
+                if let Some(items) = lettered_items(&events[i + 1..end]) {
+                    if !letter_list_open {
+                        html_events.push(Event::Html("<ol type=\"a\" class=\"lettered\">\n".into()));
+                        letter_list_open = true;
+                    }
+                    for (value, item_events) in items {
+                        html_events.push(Event::Html(format!("<li value=\"{value}\">").into()));
+                        for (e, r) in item_events {
+                            push_inline(e, r, markdown, base_path, &mut out, &mut html_events);
+                        }
+                        html_events.push(Event::Html("</li>\n".into()));
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                if letter_list_open {
+                    html_events.push(Event::Html("</ol>\n".into()));
+                    letter_list_open = false;
+                }
+                html_events.push(Event::Start(Tag::Paragraph));
+            }
+            other => push_inline(other.clone(), range.clone(), markdown, base_path, &mut out, &mut html_events),
+        }
+        i += 1;
+    }
+    if letter_list_open {
+        html_events.push(Event::Html("</ol>\n".into()));
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
+    out.html = html.replace("<table>", "<div class=\"table-responsive\"><table class=\"table\">").replace("</table>", "</table></div>");
+    out
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Inline events: rewrite links, refuse raw HTML, pass the rest through.
+fn push_inline<'a>(
+    ev: Event<'a>,
+    range: Range<usize>,
+    markdown: &str,
+    base_path: &str,
+    out: &mut Rendered,
+    html_events: &mut Vec<Event<'a>>,
+) {
+    match ev {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let href = rewrite(&dest_url, base_path);
+            out.links.push(SourceLink { href: href.clone(), span: link_span(markdown, &range, &dest_url) });
+            html_events.push(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }));
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            let href = rewrite(&dest_url, base_path);
+            out.links.push(SourceLink { href: href.clone(), span: link_span(markdown, &range, &dest_url) });
+            html_events.push(Event::Start(Tag::Image { link_type, dest_url: href.into(), title, id }));
+        }
+        Event::Html(h) | Event::InlineHtml(h) => {
+            if !h.trim_start().starts_with("<!--") {
+                out.problems.push(Problem {
+                    span: range,
+                    message: "raw HTML is not allowed in content".into(),
+                    help: "write it in Markdown; the theme takes care of the page's markup".into(),
+                });
+            }
+        }
+        other => html_events.push(other),
+    }
+}
+
+/// The span of the destination inside `[text](dest)`, or the whole link.
+fn link_span(markdown: &str, range: &Range<usize>, dest: &str) -> Range<usize> {
+    markdown[range.clone()].rfind(dest).map(|p| range.start + p..range.start + p + dest.len()).unwrap_or_else(|| range.clone())
+}
+
+/// Root-relative links get the site's base path; everything else is kept.
+pub fn rewrite(href: &str, base_path: &str) -> String {
+    if href.starts_with('/') && !href.starts_with("//") {
+        format!("{}{}", base_path.trim_end_matches('/'), href)
+    } else {
+        href.to_string()
+    }
+}
+
+type ItemEvents<'a> = Vec<(Event<'a>, Range<usize>)>;
+
+/// A paragraph whose every line starts with `x) ` is a lettered list.
+fn lettered_items<'a>(inner: &[(Event<'a>, Range<usize>)]) -> Option<Vec<(u32, ItemEvents<'a>)>> {
+    let mut items: Vec<(u32, ItemEvents<'a>)> = Vec::new();
+    let mut at_line_start = true;
+    for (e, r) in inner {
+        match e {
+            Event::SoftBreak | Event::HardBreak => at_line_start = true,
+            Event::Text(t) if at_line_start => {
+                let (value, skip) = letter_marker(t)?;
+                let rest = t[skip..].to_string();
+                items.push((value, vec![(Event::Text(rest.into()), r.clone())]));
+                at_line_start = false;
+            }
+            _ if at_line_start => return None,
+            other => items.last_mut()?.1.push((other.clone(), r.clone())),
+        }
+    }
+    (!items.is_empty()).then_some(items)
+}
+
+/// Plain text of Markdown (for summaries and search descriptions).
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for ev in Parser::new_ext(markdown, options()) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents() {
+        assert_eq!(slugify("A chi è rivolto"), "a-chi-e-rivolto");
+        assert_eq!(slugify("Quota d’adesione 2026!"), "quota-d-adesione-2026");
+    }
+
+    #[test]
+    fn article_anchors() {
+        assert_eq!(article_anchor("Art. 6-bis – Attivazione nuovi servizi").as_deref(), Some("art-6-bis"));
+        assert_eq!(article_anchor("Art. 6 bis Attivazione").as_deref(), Some("art-6-bis"));
+        assert_eq!(article_anchor("Art. 12 – Durata").as_deref(), Some("art-12"));
+        assert_eq!(article_anchor("Articolo 3").as_deref(), Some("art-3"));
+        assert_eq!(article_anchor("Premesse"), None);
+    }
+
+    #[test]
+    fn article_headings_get_stable_ids() {
+        let r = render("## Art. 6-bis – Attivazione\n\nTesto.\n", "/", 2);
+        assert!(r.html.contains("<h2 id=\"art-6-bis\">Art. 6-bis – Attivazione</h2>"), "{}", r.html);
+        assert!(r.headings[0].article);
+    }
+
+    #[test]
+    fn numbering_is_kept_as_written() {
+        let r = render("2. secondo\n8. ottavo\n", "/", 2);
+        assert!(r.html.contains("<ol start=\"2\">"), "{}", r.html);
+        assert!(r.html.contains("<li value=\"8\">ottavo</li>"), "{}", r.html);
+    }
+
+    #[test]
+    fn lettered_lists_start_where_written() {
+        let r = render("Il CST:\n\nh) gestisce;\ni) forma;\n\nl) cura.\n\nFine.\n", "/", 2);
+        assert!(r.html.contains("<ol type=\"a\" class=\"lettered\">\n<li value=\"8\">gestisce;</li>"), "{}", r.html);
+        assert!(r.html.contains("<li value=\"12\">cura.</li>\n</ol>\n<p>Fine.</p>"), "{}", r.html);
+    }
+
+    #[test]
+    fn links_are_rewritten_and_located() {
+        let md = "Vedi [il servizio](/servizi/rao/) e [sito](https://x.it).";
+        let r = render(md, "/cst/", 2);
+        assert!(r.html.contains("href=\"/cst/servizi/rao/\""), "{}", r.html);
+        assert_eq!(r.links[0].href, "/cst/servizi/rao/");
+        assert_eq!(&md[r.links[0].span.clone()], "/servizi/rao/");
+    }
+
+    #[test]
+    fn refuses_raw_html_and_h1() {
+        let r = render("# Titolo\n\n<script>alert(1)</script>\n<!-- nota -->\n", "/", 2);
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(!r.html.contains("<script>"));
+    }
+
+    #[test]
+    fn tables_get_bootstrap_classes() {
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n", "/", 2);
+        assert!(r.html.contains("<table class=\"table\">"), "{}", r.html);
+    }
+}

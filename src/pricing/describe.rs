@@ -1,0 +1,263 @@
+//! Italian text for showing a tariff in a table: what each item costs, as a range where it
+//! varies. Pure formatting of the model; templates only place these strings.
+
+use serde::Serialize;
+
+use super::model::{Band, BandValue, Basis, EnteType, Fixed, Item, Periodicity, Rule, Tariff};
+use super::money::{format_euro, format_rate, group_thousands, BasisPoints};
+
+/// One row of the "Quanto costa" table.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemSummary {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub periodicity: &'static str,
+    /// "650,00 €", "da 650,00 € a 900,00 €", "0,44 € per abitante", "Incluso", "Su richiesta".
+    pub price: String,
+    /// Band rows, when the price depends on bands.
+    pub bands: Vec<BandRow>,
+    /// The basis of the bands, for the table header ("Abitanti").
+    pub bands_basis: Option<&'static str>,
+    /// Extra conditions: overrides by type of Ente, minimum and maximum, quantity, optional.
+    pub notes: Vec<String>,
+    pub optional: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BandRow {
+    pub range: String,
+    pub price: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TariffSummary {
+    pub items: Vec<ItemSummary>,
+    pub vat: String,
+    pub member_discount: Option<String>,
+    pub members_only: bool,
+}
+
+pub fn periodicity_label(p: Periodicity) -> &'static str {
+    match p {
+        Periodicity::OneOff => "una tantum",
+        Periodicity::Yearly => "annuale",
+        Periodicity::Monthly => "mensile",
+    }
+}
+
+pub fn basis_label(b: Basis, plural: bool) -> &'static str {
+    match (b, plural) {
+        (Basis::Population, false) => "abitante",
+        (Basis::Population, true) => "abitanti",
+        (Basis::Workstations, false) => "postazione",
+        (Basis::Workstations, true) => "postazioni",
+        (Basis::Businesses, false) => "impresa",
+        (Basis::Businesses, true) => "imprese",
+        (Basis::Users, false) => "utente",
+        (Basis::Users, true) => "utenti",
+        (Basis::Persons, false) => "persona",
+        (Basis::Persons, true) => "persone",
+    }
+}
+
+fn basis_header(b: Basis) -> &'static str {
+    match b {
+        Basis::Population => "Abitanti",
+        Basis::Workstations => "Postazioni",
+        Basis::Businesses => "Imprese",
+        Basis::Users => "Utenti",
+        Basis::Persons => "Persone",
+    }
+}
+
+pub fn ente_type_label(t: EnteType) -> &'static str {
+    match t {
+        EnteType::Comune => "Comuni",
+        EnteType::Unione => "Unioni di Comuni",
+        EnteType::ComunitaMontana => "Comunità montane",
+        EnteType::Altro => "Altri Enti",
+    }
+}
+
+pub fn fixed_label(f: Fixed) -> String {
+    match f {
+        Fixed::Amount(c) => format_euro(c),
+        Fixed::OnRequest => "su richiesta".into(),
+        Fixed::Included => "incluso".into(),
+        Fixed::NotAvailable => "non disponibile".into(),
+    }
+}
+
+pub fn band_range(band: &Band, basis: Basis) -> String {
+    let unit = basis_label(basis, true);
+    match (band.from, band.to) {
+        (0, None) => format!("qualsiasi numero di {unit}"),
+        (0, Some(to)) => format!("fino a {} {unit}", group_thousands(to)),
+        (from, None) => format!("oltre {} {unit}", group_thousands(from - 1)),
+        (from, Some(to)) if from == to => format!("{} {unit}", group_thousands(from)),
+        (from, Some(to)) => format!("da {} a {} {unit}", group_thousands(from), group_thousands(to)),
+    }
+}
+
+fn band_value(v: BandValue, basis: Basis) -> String {
+    match v {
+        BandValue::Flat(c) => format_euro(c),
+        BandValue::PerUnit(r) => format!("{} per {}", format_rate(r), basis_label(basis, false)),
+        BandValue::OnRequest => "su richiesta".into(),
+    }
+}
+
+/// "da X a Y" over the amounts a rule can give, or its rate; `None` values are "on request".
+fn rule_price(rule: &Rule) -> String {
+    match rule {
+        Rule::Fixed { amount } => format_euro(*amount),
+        Rule::Included => "Incluso".into(),
+        Rule::OnRequest => "Su richiesta".into(),
+        Rule::PerUnit { basis, rate } => format!("{} per {}", format_rate(*rate), basis_label(*basis, false)),
+        Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => {
+            let on_request = bands.iter().any(|b| b.value == BandValue::OnRequest);
+            let flats: Vec<i64> =
+                bands.iter().filter_map(|b| if let BandValue::Flat(c) = b.value { Some(c) } else { None }).collect();
+            let rates: Vec<i64> =
+                bands.iter().filter_map(|b| if let BandValue::PerUnit(r) = b.value { Some(r.0) } else { None }).collect();
+            let mut parts = Vec::new();
+            if let (Some(lo), Some(hi)) = (flats.iter().min(), flats.iter().max()) {
+                parts.push(range_text(format_euro(*lo), format_euro(*hi)));
+            }
+            if let (Some(lo), Some(hi)) = (rates.iter().min(), rates.iter().max()) {
+                let unit = basis_label(*basis, false);
+                let r = |x: i64| format_rate(super::money::UnitRate(x));
+                parts.push(format!("{} per {unit}", range_text(r(*lo), r(*hi))));
+            }
+            let mut text = parts.join("; ");
+            if matches!(rule, Rule::Tiers { .. }) {
+                text = format!("a scaglioni, {text}");
+            }
+            if on_request {
+                if text.is_empty() {
+                    text = "Su richiesta".into();
+                } else {
+                    text.push_str("; su richiesta nelle fasce indicate");
+                }
+            }
+            text
+        }
+        Rule::Sum { parts } => parts.iter().map(rule_price).collect::<Vec<_>>().join(" + "),
+    }
+}
+
+fn range_text(lo: String, hi: String) -> String {
+    if lo == hi {
+        lo
+    } else {
+        format!("da {lo} a {hi}")
+    }
+}
+
+/// Bands worth a table of their own: those of the top rule, or of each part of a sum.
+fn band_rows(rule: &Rule) -> (Vec<BandRow>, Option<&'static str>) {
+    match rule {
+        Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => (
+            bands.iter().map(|b| BandRow { range: band_range(b, *basis), price: band_value(b.value, *basis) }).collect(),
+            Some(basis_header(*basis)),
+        ),
+        _ => (Vec::new(), None),
+    }
+}
+
+pub fn summarize_item(item: &Item) -> ItemSummary {
+    let mut price = rule_price(&item.rule);
+    if item.periodicity == Periodicity::Monthly && !matches!(item.rule, Rule::Included | Rule::OnRequest) {
+        price.push_str(" al mese");
+    }
+    let mut notes = Vec::new();
+    if let Some(q) = &item.quantity {
+        notes.push(format!("Importo per {}: si indica il numero di {} nella richiesta.", q.unit, q.unit_plural));
+    }
+    for (t, f) in &item.by_ente_type {
+        notes.push(format!("{}: {}.", ente_type_label(*t), fixed_label(*f)));
+    }
+    if let Some(min) = item.min {
+        notes.push(format!("Importo minimo {}.", format_euro(min)));
+    }
+    if let Some(max) = item.max {
+        notes.push(format!("Importo massimo {}.", format_euro(max)));
+    }
+    if let Rule::Sum { parts } = &item.rule {
+        for part in parts {
+            if let Rule::Tiers { basis, bands } | Rule::Bands { basis, bands } = part {
+                let detail: Vec<String> =
+                    bands.iter().map(|b| format!("{}: {}", band_range(b, *basis), band_value(b.value, *basis))).collect();
+                notes.push(format!("{}.", detail.join("; ")));
+            }
+        }
+    }
+    let (bands, bands_basis) = band_rows(&item.rule);
+    ItemSummary {
+        id: item.id.clone(),
+        name: item.name.clone(),
+        description: item.description.clone(),
+        periodicity: periodicity_label(item.periodicity),
+        price,
+        bands,
+        bands_basis,
+        notes,
+        optional: item.optional,
+    }
+}
+
+pub fn summarize(tariff: &Tariff) -> TariffSummary {
+    TariffSummary {
+        items: tariff.items.iter().map(summarize_item).collect(),
+        vat: tariff.vat.to_string(),
+        member_discount: (tariff.member_discount != BasisPoints(0)).then(|| tariff.member_discount.to_string()),
+        members_only: tariff.members_only,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(rule: Rule) -> Item {
+        Item {
+            id: "x".into(),
+            name: "Canone".into(),
+            description: None,
+            periodicity: Periodicity::Yearly,
+            rule,
+            by_ente_type: vec![(EnteType::Unione, Fixed::OnRequest)],
+            min: None,
+            max: None,
+            optional: false,
+            quantity: None,
+        }
+    }
+
+    #[test]
+    fn bands_show_a_range_and_rows() {
+        let rule = Rule::Bands {
+            basis: Basis::Population,
+            bands: vec![
+                Band { from: 0, to: Some(1000), value: BandValue::Flat(90_000) },
+                Band { from: 1001, to: Some(10_000), value: BandValue::Flat(165_000) },
+                Band { from: 10_001, to: None, value: BandValue::OnRequest },
+            ],
+        };
+        let s = summarize_item(&item(rule));
+        assert_eq!(s.price, "da 900,00 € a 1.650,00 €; su richiesta nelle fasce indicate");
+        assert_eq!(s.bands[0].range, "fino a 1.000 abitanti");
+        assert_eq!(s.bands[1].range, "da 1.001 a 10.000 abitanti");
+        assert_eq!(s.bands[2].range, "oltre 10.000 abitanti");
+        assert_eq!(s.bands[2].price, "su richiesta");
+        assert_eq!(s.notes, vec!["Unioni di Comuni: su richiesta."]);
+    }
+
+    #[test]
+    fn per_unit_and_monthly() {
+        let mut i = item(Rule::PerUnit { basis: Basis::Users, rate: super::super::money::UnitRate(40_000) });
+        i.periodicity = Periodicity::Monthly;
+        assert_eq!(summarize_item(&i).price, "4,00 € per utente al mese");
+    }
+}

@@ -1,0 +1,9 @@
+//! The pricing engine: tariff data model, validation and description. Pure functions, no I/O.
+
+pub mod describe;
+pub mod model;
+pub mod money;
+pub mod validate;
+
+pub use model::*;
+pub use money::{BasisPoints, Cents, UnitRate};
