@@ -27,10 +27,10 @@ pub struct LeadBody {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FooterLinks {
-    pub privacy: String,
-    pub note_legali: String,
+    pub privacy: Spanned<String>,
+    pub note_legali: Spanned<String>,
     pub dichiarazione_accessibilita: Spanned<String>,
-    pub faq: String,
+    pub faq: Spanned<String>,
     pub segnalazione_disservizio: Spanned<String>,
 }
 

@@ -96,7 +96,7 @@ impl Diagnostic {
         out.push('\n');
         let path = self.path.display().to_string();
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-        let mut group = annotate_snippets::Group::with_title(Level::ERROR.primary_title(self.message.as_str()));
+        let mut group = annotate_snippets::Group::with_level(Level::ERROR);
         if let Some((text, span)) = &self.location {
             let start = clamp_to_char_boundary(text, span.start);
             let end = clamp_to_char_boundary(text, span.end.max(start));

@@ -2,14 +2,25 @@
 //! Centro Servizi Territoriale.
 //!
 //! The build flows one way, one module per stage:
-//! `load` (read files) → `content` (parse and check each file) → `validate` (check
-//! references across files) → `site` (the model: URLs, dates, drafts) → `render`
-//! (templates to HTML in memory) → `links` (check every internal link) → `write`
-//! (into a temporary folder, swapped in at the end).
+//! `load` (read files) → `content` (parse and check each file on its own) → `site` (the
+//! model: what is published, URLs, Markdown, views) → `validate` (references across
+//! files) → `render` (templates to HTML in memory) → `links` (every internal link must
+//! resolve) → `write` (into a temporary folder, swapped in at the end).
+//! `pipeline` runs them in order; `pricing` is the pure money engine they share.
 
+pub mod assets;
 pub mod config;
+pub mod load;
 pub mod content;
 pub mod diagnostics;
 pub mod domain;
+pub mod gitdates;
+pub mod init;
+pub mod links;
 pub mod markdown;
+pub mod pipeline;
 pub mod pricing;
+pub mod render;
+pub mod site;
+pub mod validate;
+pub mod write;

@@ -136,3 +136,68 @@ mod tests {
         }
     }
 }
+
+/// Every content file parsed into its domain type, with the files that failed left out.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub services: Vec<crate::domain::Service>,
+    pub tariffs: Vec<crate::domain::TariffDoc>,
+    pub conventions: Vec<crate::domain::Convention>,
+    pub forms: Vec<crate::domain::Form>,
+    pub pages: Vec<crate::domain::Page>,
+    pub news: Vec<crate::domain::News>,
+    pub enti: Vec<crate::domain::Ente>,
+}
+
+enum Parsed {
+    Service(crate::domain::Service),
+    Tariff(crate::domain::TariffDoc),
+    Convention(crate::domain::Convention),
+    Form(crate::domain::Form),
+    Page(crate::domain::Page),
+    News(crate::domain::News),
+}
+
+/// Stage 2: parse and check every file on its own (in parallel), collecting all errors.
+pub fn parse_catalog(inputs: &crate::load::Inputs, vat: crate::pricing::BasisPoints) -> (Catalog, Vec<Diagnostic>) {
+    use crate::load::Kind;
+    use rayon::prelude::*;
+    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> = inputs
+        .files
+        .par_iter()
+        .map(|(kind, source)| {
+            let mut errors = Vec::new();
+            let file = match frontmatter::split(source.clone()) {
+                Ok(f) => f,
+                Err(e) => return (None, vec![e]),
+            };
+            let parsed = match kind {
+                Kind::Service => service::parse(&file, &mut errors).map(Parsed::Service),
+                Kind::Tariff => tariff::parse(&file, vat, &mut errors).map(Parsed::Tariff),
+                Kind::Convention => convention::parse(&file, &mut errors).map(Parsed::Convention),
+                Kind::Form => form::parse(&file, &mut errors).map(Parsed::Form),
+                Kind::Page => page::parse(&file, &mut errors).map(Parsed::Page),
+                Kind::News => news::parse(&file, &mut errors).map(Parsed::News),
+            };
+            (parsed, errors)
+        })
+        .collect();
+    let mut catalog = Catalog::default();
+    let mut errors = Vec::new();
+    for (parsed, errs) in results {
+        errors.extend(errs);
+        match parsed {
+            Some(Parsed::Service(s)) => catalog.services.push(s),
+            Some(Parsed::Tariff(t)) => catalog.tariffs.push(t),
+            Some(Parsed::Convention(c)) => catalog.conventions.push(c),
+            Some(Parsed::Form(f)) => catalog.forms.push(f),
+            Some(Parsed::Page(p)) => catalog.pages.push(p),
+            Some(Parsed::News(n)) => catalog.news.push(n),
+            None => {}
+        }
+    }
+    if let Some(source) = &inputs.enti {
+        catalog.enti = enti::parse(source, &mut errors);
+    }
+    (catalog, errors)
+}

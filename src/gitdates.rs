@@ -1,0 +1,83 @@
+//! "Pagina aggiornata il": the date of each file's last commit, from one `git log` pass
+//! over the whole repository, falling back to the file's modification time.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+/// Last-commit dates keyed by path relative to the site root.
+#[derive(Debug, Default)]
+pub struct GitDates {
+    dates: HashMap<String, Date>,
+    pub shallow: bool,
+}
+
+impl GitDates {
+    /// Read the history once. Outside a git checkout (or without git) the map is empty.
+    pub fn read(root: &Path) -> GitDates {
+        let prefix = match git(root, &["rev-parse", "--show-prefix"]) {
+            Some(p) => p.trim().to_string(),
+            None => return GitDates::default(),
+        };
+        let shallow = git(root, &["rev-parse", "--is-shallow-repository"]).is_some_and(|s| s.trim() == "true");
+        let Some(log) = git(root, &["log", "--first-parent", "--format=%x00%ct", "--name-only", "--no-renames", "-z", "HEAD", "--", "."])
+        else {
+            return GitDates { dates: HashMap::new(), shallow };
+        };
+        let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+        let mut dates = HashMap::new();
+        let mut current: Option<Date> = None;
+        // NUL-separated fields: an empty field comes before each commit's "<ts>\n<first path>",
+        // then one field per further path.
+        let mut expect_header = false;
+        for field in log.split('\0') {
+            let field = field.trim_matches('\n');
+            if field.is_empty() {
+                expect_header = true;
+                continue;
+            }
+            let path = if expect_header {
+                expect_header = false;
+                let (ts, rest) = field.split_once('\n').unwrap_or((field, ""));
+                current = ts.parse::<i64>().ok().and_then(|t| Timestamp::from_second(t).ok()).map(|t| t.to_zoned(tz.clone()).date());
+                rest
+            } else {
+                field
+            };
+            if let (Some(d), false) = (current, path.is_empty()) {
+                // Paths are relative to the repository; keep those under the site root.
+                if let Some(rel) = path.strip_prefix(prefix.as_str()) {
+                    dates.entry(rel.to_string()).or_insert(d);
+                }
+            }
+        }
+        GitDates { dates, shallow }
+    }
+
+    /// The last-commit date of a file (path relative to the site root), else its mtime.
+    pub fn date_of(&self, root: &Path, rel: &str) -> Option<Date> {
+        if let Some(d) = self.dates.get(rel) {
+            return Some(*d);
+        }
+        let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok()?;
+        let ts = Timestamp::try_from(modified).ok()?;
+        Some(ts.to_zoned(TimeZone::try_system().unwrap_or(TimeZone::UTC)).date())
+    }
+
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git").current_dir(dir).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}

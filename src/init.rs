@@ -1,0 +1,52 @@
+//! `vetrina init DIR`: a minimal new site that builds, with the AgID theme embedded in the
+//! binary (templates, static files and the npm manifest that pins Bootstrap Italia).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/templates");
+static STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/static");
+static SKELETON: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/src/skeleton");
+const PACKAGE_JSON: &str = include_str!("../themes/agid/package.json");
+const PACKAGE_LOCK: &str = include_str!("../themes/agid/package-lock.json");
+
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    #[error("{0} exists and is not empty: choose a new folder")]
+    NotEmpty(PathBuf),
+    #[error("cannot write {0}: {1}")]
+    Io(PathBuf, std::io::Error),
+}
+
+pub fn init(dir: &Path) -> Result<(), InitError> {
+    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+        return Err(InitError::NotEmpty(dir.to_path_buf()));
+    }
+    extract(&SKELETON, dir)?;
+    let theme = dir.join("themes").join("agid");
+    extract(&TEMPLATES, &theme.join("templates"))?;
+    extract(&STATIC, &theme.join("static"))?;
+    put(&theme.join("package.json"), PACKAGE_JSON.as_bytes())?;
+    put(&theme.join("package-lock.json"), PACKAGE_LOCK.as_bytes())?;
+    put(&dir.join(".gitignore"), b"output/\nnode_modules/\n")?;
+    Ok(())
+}
+
+fn extract(src: &Dir<'_>, to: &Path) -> Result<(), InitError> {
+    for file in src.files() {
+        put(&to.join(file.path()), file.contents())?;
+    }
+    for sub in src.dirs() {
+        extract(sub, to)?;
+    }
+    Ok(())
+}
+
+fn put(path: &Path, bytes: &[u8]) -> Result<(), InitError> {
+    if let Some(p) = path.parent() {
+        fs::create_dir_all(p).map_err(|e| InitError::Io(p.into(), e))?;
+    }
+    fs::write(path, bytes).map_err(|e| InitError::Io(path.into(), e))
+}

@@ -1,0 +1,129 @@
+//! The build, stage after stage: load → content → site → validate → render → links → write.
+//! Every stage adds its problems to one list, so a run reports all it can find.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::pricing::BasisPoints;
+use crate::{assets, config, content, gitdates, links, load, render, site, validate, write};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Defaults to `<root>/output`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Defaults to the system date: decides what is published.
+    pub today: Option<Date>,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Options { root: root.into(), output: None, base_url: None, drafts: false, today: None }
+    }
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub pages: usize,
+    pub documents: usize,
+    pub assets: usize,
+    pub services: usize,
+    pub elapsed: Duration,
+}
+
+/// What the caller sees of the build's progress.
+pub trait Progress {
+    fn stage(&self, name: &str);
+}
+
+/// No progress output (tests, library use).
+pub struct Quiet;
+impl Progress for Quiet {
+    fn stage(&self, _: &str) {}
+}
+
+/// Run the build. With `write = false` it is `vetrina check`: everything but the writing.
+pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
+    let start = Instant::now();
+    let root = opts.root.as_path();
+    let mut errors = Diagnostics::new();
+    let today = opts.today.unwrap_or_else(|| jiff::Zoned::now().date());
+
+    progress.stage("reading files");
+    let inputs = load::load(root).map_err(|e| e)?;
+
+    let config = match config::parse(&inputs.config, opts.base_url.as_deref()) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    progress.stage("checking content");
+    let vat = config.as_ref().map_or(BasisPoints(2200), |c| c.vat);
+    let (catalog, content_errors) = content::parse_catalog(&inputs, vat);
+    errors.extend(content_errors);
+    let Some(config) = config else { return Err(errors.into_sorted()) };
+
+    let (published, hidden) = site::select(catalog, site::Publication { drafts: opts.drafts, today });
+    let git = gitdates::GitDates::read(root);
+    let config_for_check = config.clone();
+    let (site, site_errors) = site::build(config, &published, &inputs.files, &git, root, today);
+    errors.extend(site_errors);
+    errors.extend(validate::check(&published, &hidden, &site.articles, &config_for_check, &inputs.config, &inputs.files));
+
+    progress.stage("rendering pages");
+    let theme_dir = root.join("themes").join(&site.config.theme);
+    let theme = match render::Theme::load(&theme_dir, root) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.extend(e);
+            return Err(errors.into_sorted());
+        }
+    };
+    let assets = match assets::plan(&theme_dir, root) {
+        Ok(a) => a,
+        Err(e) => {
+            errors.push(e);
+            Vec::new()
+        }
+    };
+    let (files, render_errors) = render::render(&site, &theme, root);
+    let rendered_ok = render_errors.is_empty();
+    errors.extend(render_errors);
+
+    progress.stage("checking links");
+    if rendered_ok {
+        let asset_paths: Vec<String> = assets.iter().map(|a| a.to.clone()).collect();
+        errors.extend(links::check(&files, &asset_paths, &site.urls.base, &site.content_links));
+    }
+    if !errors.is_empty() {
+        return Err(errors.into_sorted());
+    }
+
+    let summary = Summary {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        documents: 0,
+        assets: assets.len(),
+        services: site.services.len(),
+        elapsed: Duration::ZERO,
+    };
+    if write_output {
+        progress.stage("writing output");
+        write::write(&opts.output_dir(), root, &files, &assets).map_err(|e| vec![e.into_diagnostic()])?;
+    }
+    Ok(Summary { elapsed: start.elapsed(), ..summary })
+}
+
+/// True when `path` looks like a site root (has a `vetrina.toml`).
+pub fn is_site(path: &Path) -> bool {
+    path.join("vetrina.toml").is_file()
+}

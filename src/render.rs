@@ -1,0 +1,472 @@
+//! Stage 5: templates to HTML, in memory. Knows nothing about parsing: it receives the
+//! `Site` model and the theme's templates, and returns the files of the site.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{relative, Diagnostic, Source};
+use crate::site::{AudienceFilter, Link, Site};
+
+/// A file of the built site, relative to the output folder.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The theme's templates, parsed and ready.
+pub struct Theme {
+    pub dir: PathBuf,
+    tera: tera::Tera,
+    sources: Vec<Source>,
+}
+
+/// Templates every theme must provide.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "servizi.html",
+    "servizio.html",
+    "convenzioni.html",
+    "convenzione.html",
+    "moduli.html",
+    "modulo.html",
+    "notizie.html",
+    "notizia.html",
+    "pagina.html",
+    "enti-aderenti.html",
+    "note-legali.html",
+    "404.html",
+];
+
+impl Theme {
+    /// Load `<theme>/templates/**/*.html`, reporting syntax errors with their position.
+    pub fn load(dir: &Path, root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+        let templates_dir = dir.join("templates");
+        if !templates_dir.is_dir() {
+            return Err(vec![Diagnostic::file(relative(&templates_dir, root), "the theme has no templates folder")
+                .with_help("check `tema` in vetrina.toml; themes live in `themes/<name>/templates/`")]);
+        }
+        let mut sources = Vec::new();
+        let mut errors = Vec::new();
+        for entry in WalkDir::new(&templates_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html" || e == "xml") {
+                let name = relative(entry.path(), &templates_dir).to_string_lossy().replace('\\', "/");
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => sources.push((name, Source::new(relative(entry.path(), root), text))),
+                    Err(e) => errors.push(Diagnostic::file(relative(entry.path(), root), format!("cannot read the template: {e}"))),
+                }
+            }
+        }
+        let mut tera = tera::Tera::new();
+        // Check templates one by one so every syntax error is reported, then add them all
+        // together (a child template needs its parent).
+        for (name, source) in &sources {
+            let mut single = tera::Tera::new();
+            if let Err(e) = single.add_raw_template(name, &source.text) {
+                if let Some(d) = syntax_error(&e, source) {
+                    errors.push(d);
+                }
+            }
+        }
+        if errors.is_empty() {
+            if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_ref()))) {
+                errors.push(template_error(&e, &sources.iter().map(|(n, s)| (n.clone(), s.clone())).collect::<Vec<_>>(), dir, root));
+            }
+        }
+        for required in REQUIRED_TEMPLATES {
+            if !sources.iter().any(|(n, _)| n == required) {
+                errors.push(
+                    Diagnostic::file(relative(&templates_dir, root), format!("the theme lacks the template `{required}`"))
+                        .with_help("copy it from themes/agid/templates/"),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Theme { dir: dir.to_path_buf(), tera, sources: sources.into_iter().map(|(_, s)| s).collect() })
+    }
+
+    fn source_of(&self, template: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.path.to_string_lossy().replace('\\', "/").ends_with(&format!("templates/{template}")))
+    }
+}
+
+/// A syntax error in one template (only errors with a position; others show up when
+/// all templates are added together).
+fn syntax_error(e: &tera::Error, source: &Source) -> Option<Diagnostic> {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => Some(
+            Diagnostic::at(source, r.span().range.clone(), format!("template syntax: {}", r.message()))
+                .with_help("see the Tera 2 syntax: {{ value }}, {% if %}…{% endif %}, {% for x in list %}…{% endfor %}"),
+        ),
+        _ => None,
+    }
+}
+
+fn template_error(e: &tera::Error, sources: &[(String, Source)], dir: &Path, root: &Path) -> Diagnostic {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            match sources.iter().find(|(n, _)| n == r.filename()) {
+                Some((_, s)) => Diagnostic::at(s, r.span().range.clone(), r.message().to_string()),
+                None => Diagnostic::file(relative(&dir.join("templates").join(r.filename()), root), r.message().to_string()),
+            }
+        }
+        _ => Diagnostic::file(relative(&dir.join("templates"), root), e.to_string()),
+    }
+}
+
+/// Values every page sees as `site`.
+#[derive(Debug, Serialize)]
+struct SiteContext<'a> {
+    name: &'a str,
+    tagline: Option<&'a str>,
+    description: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    language: &'a str,
+    lead_body: &'a crate::config::LeadBody,
+    /// Footer links with the base path applied.
+    footer: Footer,
+    social: &'a [crate::config::Social],
+    nav: Vec<Link>,
+    /// Where the assets are: `<base>/assets/`.
+    assets: String,
+    /// Pages that are not in the main navigation, for the footer.
+    pages: Vec<Link>,
+    build_date: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct Footer {
+    privacy: String,
+    legal_notes: String,
+    accessibility: String,
+    faq: String,
+    report_inefficiency: String,
+}
+
+/// One page to render: its output path, template and own variables.
+struct PageJob {
+    output: String,
+    template: &'static str,
+    title: String,
+    description: String,
+    /// The URL of the page (for canonical links and the active menu entry).
+    url: String,
+    breadcrumbs: Vec<Link>,
+    updated: String,
+    vars: Vec<(&'static str, serde_json::Value)>,
+}
+
+fn json<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+fn jobs(site: &Site) -> Vec<PageJob> {
+    let u = &site.urls;
+    let home = Link { label: "Home".into(), url: u.path("") };
+    let crumbs = |items: &[(&str, String)]| -> Vec<Link> {
+        std::iter::once(home.clone()).chain(items.iter().map(|(l, url)| Link { label: (*l).to_string(), url: url.clone() })).collect()
+    };
+    let mut jobs = Vec::new();
+    jobs.push(PageJob {
+        output: "index.html".into(),
+        template: "index.html",
+        title: site.config.name.clone(),
+        description: site.config.description.clone(),
+        url: u.path(""),
+        breadcrumbs: Vec::new(),
+        updated: site.build_date.clone(),
+        vars: vec![
+            ("featured", json(&site.services.iter().filter(|s| s.featured).collect::<Vec<_>>())),
+            ("levels", json(&site.levels)),
+            ("news", json(&site.news.iter().take(3).collect::<Vec<_>>())),
+            ("service_count", json(&site.services.len())),
+        ],
+    });
+    let services_url = u.path("servizi/");
+    let catalog = |current: Option<&AudienceFilter>| -> Vec<(&'static str, serde_json::Value)> {
+        let levels: Vec<crate::site::LevelGroup> = site
+            .levels
+            .iter()
+            .map(|g| crate::site::LevelGroup {
+                slug: g.slug,
+                label: g.label,
+                services: g
+                    .services
+                    .iter()
+                    .filter(|s| current.is_none_or(|a| s.audiences.iter().any(|x| x.slug == a.slug)))
+                    .cloned()
+                    .collect(),
+            })
+            .filter(|g| !g.services.is_empty())
+            .collect();
+        let count: usize = levels.iter().map(|g| g.services.len()).sum();
+        vec![
+            ("levels", json(&levels)),
+            ("audiences", json(&site.audiences)),
+            ("current_audience", json(&current)),
+            ("all_services_url", json(&services_url)),
+            ("count", json(&count)),
+        ]
+    };
+    jobs.push(PageJob {
+        output: "servizi/index.html".into(),
+        template: "servizi.html",
+        title: "Servizi".into(),
+        description: format!("Il catalogo dei servizi del {} per gli Enti aderenti.", site.config.name),
+        url: services_url.clone(),
+        breadcrumbs: crumbs(&[("Servizi", services_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: catalog(None),
+    });
+    for a in &site.audiences {
+        jobs.push(PageJob {
+            output: format!("destinatari/{}/index.html", a.slug),
+            template: "servizi.html",
+            title: format!("Servizi per {}", a.label),
+            description: format!("I servizi del {} rivolti a: {}.", site.config.name, a.label),
+            url: a.url.clone(),
+            breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (a.label, a.url.clone())]),
+            updated: site.build_date.clone(),
+            vars: catalog(Some(a)),
+        });
+    }
+    for s in &site.services {
+        jobs.push(PageJob {
+            output: format!("servizi/{}/index.html", s.slug),
+            template: "servizio.html",
+            title: s.title.clone(),
+            description: s.summary.clone(),
+            url: s.url.clone(),
+            breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (s.level.label, s.level.url.clone()), (&s.title, s.url.clone())]),
+            updated: s.updated.clone(),
+            vars: vec![("service", json(s))],
+        });
+    }
+    let conv_url = u.path("convenzioni/");
+    jobs.push(PageJob {
+        output: "convenzioni/index.html".into(),
+        template: "convenzioni.html",
+        title: "Convenzioni".into(),
+        description: "Le convenzioni che regolano l'adesione degli Enti al centro servizi.".into(),
+        url: conv_url.clone(),
+        breadcrumbs: crumbs(&[("Convenzioni", conv_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: vec![("conventions", json(&site.conventions))],
+    });
+    for c in &site.conventions {
+        jobs.push(PageJob {
+            output: format!("convenzioni/{}/index.html", c.slug),
+            template: "convenzione.html",
+            title: c.title.clone(),
+            description: format!("{} – {}, valida dal {}.", c.title, c.approving_act, c.valid_from),
+            url: c.url.clone(),
+            breadcrumbs: crumbs(&[("Convenzioni", conv_url.clone()), (&c.title, c.url.clone())]),
+            updated: c.updated.clone(),
+            vars: vec![("convention", json(c))],
+        });
+    }
+    let forms_url = u.path("moduli/");
+    jobs.push(PageJob {
+        output: "moduli/index.html".into(),
+        template: "moduli.html",
+        title: "Moduli".into(),
+        description: "I moduli per richiedere e disdire i servizi.".into(),
+        url: forms_url.clone(),
+        breadcrumbs: crumbs(&[("Moduli", forms_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: vec![("forms", json(&site.forms))],
+    });
+    for f in &site.forms {
+        jobs.push(PageJob {
+            output: format!("moduli/{}/index.html", f.slug),
+            template: "modulo.html",
+            title: f.title.clone(),
+            description: f.description.clone(),
+            url: f.url.clone(),
+            breadcrumbs: crumbs(&[("Moduli", forms_url.clone()), (&f.title, f.url.clone())]),
+            updated: f.updated.clone(),
+            vars: vec![("form", json(f))],
+        });
+    }
+    let news_url = u.path("notizie/");
+    jobs.push(PageJob {
+        output: "notizie/index.html".into(),
+        template: "notizie.html",
+        title: "Notizie".into(),
+        description: format!("Notizie, eventi e webinar del {}.", site.config.name),
+        url: news_url.clone(),
+        breadcrumbs: crumbs(&[("Notizie", news_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: vec![("news", json(&site.news))],
+    });
+    for n in &site.news {
+        jobs.push(PageJob {
+            output: format!("notizie/{}/index.html", n.slug),
+            template: "notizia.html",
+            title: n.title.clone(),
+            description: n.summary.clone(),
+            url: n.url.clone(),
+            breadcrumbs: crumbs(&[("Notizie", news_url.clone()), (&n.title, n.url.clone())]),
+            updated: n.updated.clone(),
+            vars: vec![("item", json(n))],
+        });
+    }
+    for p in &site.pages {
+        jobs.push(PageJob {
+            output: format!("{}/index.html", p.slug),
+            template: match p.template {
+                "enti-aderenti" => "enti-aderenti.html",
+                "note-legali" => "note-legali.html",
+                _ => "pagina.html",
+            },
+            title: p.title.clone(),
+            description: p.description.clone(),
+            url: p.url.clone(),
+            breadcrumbs: crumbs(&[(&p.title, p.url.clone())]),
+            updated: p.updated.clone(),
+            vars: vec![("page", json(p)), ("enti", json(&site.enti))],
+        });
+    }
+    jobs.push(PageJob {
+        output: "404.html".into(),
+        template: "404.html",
+        title: "Pagina non trovata".into(),
+        description: "La pagina richiesta non esiste.".into(),
+        url: u.path("404.html"),
+        breadcrumbs: Vec::new(),
+        updated: site.build_date.clone(),
+        vars: Vec::new(),
+    });
+    jobs
+}
+
+fn site_context(site: &Site) -> SiteContext<'_> {
+    let u = &site.urls;
+    let f = &site.config.footer;
+    let internal = |href: &str| crate::markdown::rewrite(href, &u.base);
+    let mut nav = vec![
+        Link { label: "Servizi".into(), url: u.path("servizi/") },
+        Link { label: "Convenzioni".into(), url: u.path("convenzioni/") },
+        Link { label: "Moduli".into(), url: u.path("moduli/") },
+    ];
+    // The member list is a page the editors write (with `modello = "enti-aderenti"`).
+    if let Some(p) = site.pages.iter().find(|p| p.template == "enti-aderenti") {
+        nav.push(Link { label: p.title.clone(), url: p.url.clone() });
+    }
+    nav.push(Link { label: "Notizie".into(), url: u.path("notizie/") });
+    let pages = site
+        .pages
+        .iter()
+        .filter(|p| !nav.iter().any(|n| n.url == p.url))
+        .map(|p| Link { label: p.title.clone(), url: p.url.clone() })
+        .collect();
+    SiteContext {
+        name: &site.config.name,
+        tagline: site.config.tagline.as_deref(),
+        description: &site.config.description,
+        base_url: &site.config.base_url,
+        base_path: &u.base,
+        language: &site.config.language,
+        lead_body: &site.config.lead_body,
+        footer: Footer {
+            privacy: internal(f.privacy.get_ref()),
+            legal_notes: internal(f.note_legali.get_ref()),
+            accessibility: f.dichiarazione_accessibilita.get_ref().clone(),
+            faq: internal(f.faq.get_ref()),
+            report_inefficiency: internal(f.segnalazione_disservizio.get_ref()),
+        },
+        social: &site.config.social,
+        nav,
+        assets: u.path("assets/"),
+        pages,
+        build_date: &site.build_date,
+    }
+}
+
+/// Render every page in parallel. Errors name the template and its line.
+pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let mut tera = theme.tera.clone();
+    tera.global_context().insert("site", &site_context(site));
+    let tera = tera;
+    let jobs = jobs(site);
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("page_title", &job.title);
+            ctx.insert("description", &job.description);
+            ctx.insert("url", &job.url);
+            ctx.insert("canonical", &format!("{}{}", site.config.base_url.trim_end_matches('/'), job.url.strip_prefix(site.urls.base.trim_end_matches('/')).unwrap_or(&job.url)));
+            ctx.insert("breadcrumbs", &job.breadcrumbs);
+            ctx.insert("updated", &job.updated);
+            for (k, v) in &job.vars {
+                ctx.insert(*k, v);
+            }
+            let html = tera.render(job.template, &ctx).map_err(|e| {
+                let mut d = match e.kind() {
+                    tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => {
+                        match theme.source_of(r.filename()) {
+                            Some(s) => Diagnostic::at(s, r.span().range.clone(), format!("template: {}", r.message())),
+                            None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), r.message().to_string()),
+                        }
+                    }
+                    _ => Diagnostic::file(relative(&theme.dir.join("templates").join(job.template), root), e.to_string()),
+                };
+                d.message = format!("{} (while rendering {})", d.message, job.output);
+                d.with_help("the variable may be misspelt or not exist for this page; see themes/agid/README.md for what each template receives")
+            })?;
+            Ok(OutputFile { path: job.output.clone(), bytes: minify(&html) })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 2);
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &files).into_bytes() });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes(),
+    });
+    (files, errors)
+}
+
+fn minify(html: &str) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    // Keep the markup valid for the W3C checker and readable by every parser.
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_doctype = false;
+    cfg.allow_noncompliant_unquoted_attribute_values = false;
+    cfg.allow_removing_spaces_between_attributes = false;
+    cfg.minify_css = false;
+    cfg.minify_js = false;
+    minify_html::minify(html.as_bytes(), &cfg)
+}
+
+fn sitemap(site: &Site, files: &[OutputFile]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let base = site.config.base_url.trim_end_matches('/');
+    for f in files {
+        if f.path == "404.html" {
+            continue;
+        }
+        let loc = f.path.trim_end_matches("index.html");
+        out.push_str(&format!("  <url><loc>{}/{}</loc></url>\n", base, xml_escape(loc)));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

@@ -1,0 +1,737 @@
+//! Stage 3: the site model. From the parsed catalog it keeps what is published, gives
+//! everything its URL, renders the Markdown and prepares plain, pre-formatted views for the
+//! templates. Templates only place these values; they compute nothing.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Catalog;
+use crate::diagnostics::{Diagnostic, Source};
+use crate::domain::{
+    Audience, Convention, ConventionStatus, Ente, FieldType, Form, FormKind, Level, Meta, News, Page, PageTemplate,
+    SectionKind, ServiceStatus, TariffDoc,
+};
+use crate::gitdates::GitDates;
+use crate::markdown::{self, Heading};
+use crate::pricing::describe::{self, TariffSummary};
+use crate::pricing::money::group_thousands;
+
+/// What decides which content is published.
+#[derive(Debug, Clone, Copy)]
+pub struct Publication {
+    pub drafts: bool,
+    pub today: Date,
+}
+
+impl Publication {
+    pub fn shows(&self, meta: &Meta) -> bool {
+        if meta.draft && !self.drafts {
+            return false;
+        }
+        if meta.publish_from.is_some_and(|d| d > self.today) {
+            return false;
+        }
+        !meta.expires_on.is_some_and(|d| d <= self.today)
+    }
+}
+
+const MONTHS: [&str; 12] =
+    ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+
+/// `23/11/2026`.
+pub fn date_short(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+/// `23 novembre 2026`.
+pub fn date_long(d: Date) -> String {
+    format!("{} {} {}", d.day(), MONTHS[d.month() as usize - 1], d.year())
+}
+
+/// URLs of every kind of page, all prefixed with the site's base path.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    pub base: String,
+}
+
+impl Urls {
+    pub fn path(&self, rel: &str) -> String {
+        format!("{}{}", self.base, rel.trim_start_matches('/'))
+    }
+    pub fn service(&self, slug: &str) -> String {
+        self.path(&format!("servizi/{slug}/"))
+    }
+    pub fn convention(&self, slug: &str) -> String {
+        self.path(&format!("convenzioni/{slug}/"))
+    }
+    pub fn form(&self, slug: &str) -> String {
+        self.path(&format!("moduli/{slug}/"))
+    }
+    pub fn news(&self, slug: &str) -> String {
+        self.path(&format!("notizie/{slug}/"))
+    }
+    pub fn page(&self, slug: &str) -> String {
+        self.path(&format!("{slug}/"))
+    }
+    pub fn audience(&self, a: Audience) -> String {
+        self.path(&format!("destinatari/{}/", a.slug()))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TariffView {
+    pub slug: String,
+    pub title: String,
+    pub summary: TariffSummary,
+    pub validity: Option<String>,
+    pub payment_terms: Option<String>,
+    pub notes_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub active: bool,
+    pub label: &'static str,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelSlug {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub status: StatusView,
+    pub level: LabelSlug,
+    pub macro_area: &'static str,
+    pub audiences: Vec<LabelSlug>,
+    pub topics: Vec<String>,
+    pub featured: bool,
+    pub activities: Vec<String>,
+    /// Sections written by the editor, keyed by kind (`audience`, `how-to`, ...).
+    pub sections: BTreeMap<String, SectionView>,
+    /// The page index: every section shown, in page order.
+    pub index: Vec<Link>,
+    pub tariff: Option<TariffView>,
+    pub forms: Vec<Link>,
+    pub convention: Option<Link>,
+    pub contacts: crate::domain::Contacts,
+    pub timeline: Vec<crate::domain::Step>,
+    pub online_access: Option<Link>,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConventionView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub lead_body: String,
+    pub valid_from: String,
+    pub valid_to: Option<String>,
+    pub approving_act: String,
+    pub status: &'static str,
+    pub current: bool,
+    pub replaced_by: Option<Link>,
+    /// Every version of this convention (the chain of `sostituita_da`), newest first.
+    pub versions: Vec<Link>,
+    pub toc: Vec<Link>,
+    pub html: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    pub name: String,
+    pub id: String,
+    pub label: String,
+    /// `text`, `textarea`, `email`, `tel`, `date`, `number`, `radio`, `checkbox`, `table`,
+    /// `membership`, `tariff-option`.
+    pub control: &'static str,
+    /// For `text` controls: a pattern, an inputmode and an autocomplete hint.
+    pub pattern: Option<&'static str>,
+    pub inputmode: Option<&'static str>,
+    pub autocomplete: Option<&'static str>,
+    pub maxlength: Option<u32>,
+    pub required: bool,
+    pub help: Option<String>,
+    pub options: Vec<String>,
+    pub columns: Vec<String>,
+    pub rows: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormSectionView {
+    pub title: String,
+    pub description: Option<String>,
+    pub fields: Vec<FieldView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub description: String,
+    pub send_to_pec: String,
+    pub sections: Vec<FormSectionView>,
+    pub declarations: Vec<String>,
+    pub signature: bool,
+    pub html: String,
+    /// Services that use this form.
+    pub services: Vec<Link>,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    pub template: &'static str,
+    pub html: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: String,
+    pub topics: Vec<String>,
+    pub html: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EnteView {
+    pub name: String,
+    pub kind: &'static str,
+    pub province: String,
+    pub population: String,
+    pub workstations: String,
+    pub businesses: String,
+    pub member_since: String,
+    pub member_since_iso: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelGroup {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub services: Vec<ServiceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceFilter {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A link written in Markdown, kept with its source position so the link checker can
+/// report a broken one at `file:line:col`.
+#[derive(Debug, Clone)]
+pub struct ContentLink {
+    /// Output path of the page it appears on (e.g. `servizi/rao/index.html`).
+    pub page: String,
+    pub href: String,
+    pub source: Source,
+    pub span: std::ops::Range<usize>,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub urls: Urls,
+    pub services: Vec<ServiceView>,
+    pub conventions: Vec<ConventionView>,
+    pub forms: Vec<FormView>,
+    pub pages: Vec<PageView>,
+    pub news: Vec<NewsView>,
+    pub enti: Vec<EnteView>,
+    pub levels: Vec<LevelGroup>,
+    pub audiences: Vec<AudienceFilter>,
+    pub content_links: Vec<ContentLink>,
+    /// Article anchors of each convention, for the cross-reference check.
+    pub articles: HashMap<String, Vec<String>>,
+    pub build_date: String,
+}
+
+/// Keep only what is published; the rest is returned so references to it can be explained.
+pub fn select(catalog: Catalog, publication: Publication) -> (Catalog, Catalog) {
+    fn split<T>(items: Vec<T>, keep: impl Fn(&T) -> bool) -> (Vec<T>, Vec<T>) {
+        items.into_iter().partition(keep)
+    }
+    let p = publication;
+    let (services, hs) = split(catalog.services, |s| p.shows(&s.meta));
+    let (tariffs, ht) = split(catalog.tariffs, |s| p.shows(&s.meta));
+    let (conventions, hc) = split(catalog.conventions, |s| p.shows(&s.meta));
+    let (forms, hf) = split(catalog.forms, |s| p.shows(&s.meta));
+    let (pages, hp) = split(catalog.pages, |s| p.shows(&s.meta));
+    let (news, hn) = split(catalog.news, |s| p.shows(&s.meta));
+    (
+        Catalog { services, tariffs, conventions, forms, pages, news, enti: catalog.enti },
+        Catalog { services: hs, tariffs: ht, conventions: hc, forms: hf, pages: hp, news: hn, enti: Vec::new() },
+    )
+}
+
+struct Builder<'a> {
+    urls: Urls,
+    sources: HashMap<&'a str, &'a Source>,
+    git: &'a GitDates,
+    root: &'a std::path::Path,
+    errors: Vec<Diagnostic>,
+    links: Vec<ContentLink>,
+}
+
+impl Builder<'_> {
+    /// Render Markdown found at `offset` in the file `path`, recording its links and problems.
+    fn markdown(&mut self, path: &str, offset: usize, text: &str, page: &str) -> markdown::Rendered {
+        let r = markdown::render(text, &self.urls.base, 2);
+        if let Some(source) = self.sources.get(path) {
+            for p in &r.problems {
+                let span = p.span.start + offset..p.span.end + offset;
+                self.errors.push(Diagnostic::at(source, span, p.message.clone()).with_help(p.help.clone()));
+            }
+            for l in &r.links {
+                self.links.push(ContentLink {
+                    page: page.to_string(),
+                    href: l.href.clone(),
+                    source: (*source).clone(),
+                    span: l.span.start + offset..l.span.end + offset,
+                });
+            }
+        }
+        r
+    }
+
+    fn updated(&self, meta: &Meta) -> String {
+        let d = meta.updated.or_else(|| self.git.date_of(self.root, &meta.source_path));
+        d.map(date_short).unwrap_or_default()
+    }
+}
+
+fn output_of(url_rel: &str) -> String {
+    format!("{}index.html", url_rel)
+}
+
+pub fn build(
+    config: Config,
+    catalog: &Catalog,
+    sources: &[(crate::load::Kind, Source)],
+    git: &GitDates,
+    root: &std::path::Path,
+    today: Date,
+) -> (Site, Vec<Diagnostic>) {
+    let urls = Urls { base: config.base_path.clone() };
+    let mut b = Builder {
+        urls: urls.clone(),
+        sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(),
+        git,
+        root,
+        errors: Vec::new(),
+        links: Vec::new(),
+    };
+
+    let tariffs: HashMap<&str, &TariffDoc> = catalog.tariffs.iter().map(|t| (t.meta.slug.as_str(), t)).collect();
+    let conventions_by_slug: HashMap<&str, &Convention> = catalog.conventions.iter().map(|c| (c.meta.slug.as_str(), c)).collect();
+    let forms_by_slug: HashMap<&str, &Form> = catalog.forms.iter().map(|f| (f.meta.slug.as_str(), f)).collect();
+
+    // Conventions first: services link to their articles.
+    let mut conventions: Vec<ConventionView> = Vec::new();
+    let mut articles = HashMap::new();
+    for c in &catalog.conventions {
+        let page = output_of(&format!("convenzioni/{}/", c.meta.slug));
+        let r = b.markdown(&c.meta.source_path, c.body_offset, &c.markdown, &page);
+        articles.insert(c.meta.slug.clone(), r.headings.iter().filter(|h| h.article).map(|h| h.id.clone()).collect());
+        conventions.push(convention_view(c, &r.headings, r.html, &urls, &conventions_by_slug, b.updated(&c.meta)));
+    }
+    conventions.sort_by(|a, b| (!a.current, &a.title).cmp(&(!b.current, &b.title)));
+
+    let mut services: Vec<ServiceView> = Vec::new();
+    for s in &catalog.services {
+        let page = output_of(&format!("servizi/{}/", s.meta.slug));
+        let mut sections = BTreeMap::new();
+        for sec in &s.sections {
+            let r = b.markdown(&s.meta.source_path, sec.offset, &sec.markdown, &page);
+            sections.insert(kebab(sec.kind), SectionView { id: sec.kind.anchor(), title: sec.kind.title(), html: r.html });
+        }
+        let tariff = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).map(|t| {
+            let r = b.markdown(&t.meta.source_path, t.notes_offset, &t.notes_markdown, &page);
+            TariffView {
+                slug: t.meta.slug.clone(),
+                title: t.title.clone(),
+                summary: describe::summarize(&t.tariff),
+                validity: t.validity.clone(),
+                payment_terms: t.payment_terms.clone(),
+                notes_html: r.html,
+            }
+        });
+        let has_cost = tariff.is_some() || sections.contains_key(&kebab(SectionKind::Cost));
+        let index = SectionKind::ALL
+            .iter()
+            .filter(|k| match k {
+                SectionKind::Cost => has_cost,
+                SectionKind::Contacts => true,
+                _ => sections.contains_key(&kebab(**k)),
+            })
+            .map(|k| Link { label: k.title().into(), url: format!("#{}", k.anchor()) })
+            .collect();
+        let forms = s
+            .forms
+            .iter()
+            .filter_map(|f| forms_by_slug.get(f.slug.as_str()))
+            .map(|f| Link { label: f.title.clone(), url: urls.form(&f.meta.slug) })
+            .collect();
+        let convention = s.convention.as_ref().and_then(|a| {
+            let c = conventions_by_slug.get(a.convention.as_str())?;
+            Some(Link { label: c.title.clone(), url: format!("{}#{}", urls.convention(&c.meta.slug), a.article) })
+        });
+        services.push(ServiceView {
+            slug: s.meta.slug.clone(),
+            url: urls.service(&s.meta.slug),
+            title: s.title.clone(),
+            summary: s.summary.clone(),
+            status: match &s.status {
+                ServiceStatus::Active => StatusView { active: true, label: "Servizio attivo", reason: None },
+                ServiceStatus::Suspended(r) => StatusView { active: false, label: "Servizio sospeso", reason: Some(r.clone()) },
+            },
+            level: LabelSlug { slug: s.level.slug(), label: s.level.label(), url: format!("{}#livello-{}", urls.path("servizi/"), s.level.slug()) },
+            macro_area: s.macro_area.label(),
+            audiences: s.audiences.iter().map(|a| LabelSlug { slug: a.slug(), label: a.label(), url: urls.audience(*a) }).collect(),
+            topics: s.topics.clone(),
+            featured: s.featured,
+            activities: s.activities.clone(),
+            sections,
+            index,
+            tariff,
+            forms,
+            convention,
+            contacts: s.contacts.clone(),
+            timeline: s.timeline.clone(),
+            online_access: s.online_access.as_ref().map(|(url, label)| Link { label: label.clone(), url: markdown::rewrite(url, &urls.base) }),
+            updated: b.updated(&s.meta),
+        });
+    }
+    let order: HashMap<&str, i64> = catalog.services.iter().map(|s| (s.meta.slug.as_str(), s.order)).collect();
+    services.sort_by(|a, b| (order[a.slug.as_str()], &a.title).cmp(&(order[b.slug.as_str()], &b.title)));
+
+    let mut forms: Vec<FormView> = Vec::new();
+    for f in &catalog.forms {
+        let page = output_of(&format!("moduli/{}/", f.meta.slug));
+        let r = b.markdown(&f.meta.source_path, f.body_offset, &f.markdown, &page);
+        let users = services
+            .iter()
+            .filter(|s| s.forms.iter().any(|l| l.url == urls.form(&f.meta.slug)))
+            .map(|s| Link { label: s.title.clone(), url: s.url.clone() })
+            .collect();
+        forms.push(form_view(f, r.html, users, &urls, b.updated(&f.meta)));
+    }
+    forms.sort_by(|a, b| a.title.cmp(&b.title));
+
+    let mut pages: Vec<PageView> = Vec::new();
+    let page_order: HashMap<&str, (i64, &str)> = catalog.pages.iter().map(|p| (p.meta.slug.as_str(), (p.order, p.title.as_str()))).collect();
+    for p in &catalog.pages {
+        let out = output_of(&format!("{}/", p.meta.slug));
+        let r = b.markdown(&p.meta.source_path, p.body_offset, &p.markdown, &out);
+        pages.push(page_view(p, r.html, &urls, b.updated(&p.meta)));
+    }
+    pages.sort_by_key(|p| page_order[p.slug.as_str()]);
+
+    let mut news: Vec<(Date, NewsView)> = Vec::new();
+    for n in &catalog.news {
+        let out = output_of(&format!("notizie/{}/", n.meta.slug));
+        let r = b.markdown(&n.meta.source_path, n.body_offset, &n.markdown, &out);
+        news.push((n.date, news_view(n, r.html, &urls, b.updated(&n.meta))));
+    }
+    news.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+
+    let levels = Level::ALL
+        .iter()
+        .map(|l| LevelGroup {
+            slug: l.slug(),
+            label: l.label(),
+            services: services.iter().filter(|s| s.level.slug == l.slug()).cloned().collect(),
+        })
+        .filter(|g| !g.services.is_empty())
+        .collect();
+    let audiences = Audience::ALL
+        .iter()
+        .map(|a| AudienceFilter {
+            slug: a.slug(),
+            label: a.label(),
+            url: urls.audience(*a),
+            count: services.iter().filter(|s| s.audiences.iter().any(|x| x.slug == a.slug())).count(),
+        })
+        .filter(|a| a.count > 0)
+        .collect();
+
+    let site = Site {
+        config,
+        urls,
+        services,
+        conventions,
+        forms,
+        pages,
+        news: news.into_iter().map(|(_, n)| n).collect(),
+        enti: catalog.enti.iter().map(ente_view).collect(),
+        levels,
+        audiences,
+        content_links: b.links,
+        articles,
+        build_date: date_short(today),
+    };
+    (site, b.errors)
+}
+
+fn kebab(k: SectionKind) -> String {
+    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn convention_view(
+    c: &Convention,
+    headings: &[Heading],
+    html: String,
+    urls: &Urls,
+    all: &HashMap<&str, &Convention>,
+    updated: String,
+) -> ConventionView {
+    // Versions: follow `sostituita_da` forwards and backwards from this convention.
+    let mut chain: Vec<&Convention> = vec![c];
+    let mut cur = c;
+    while let Some(next) = cur.replaced_by.as_ref().and_then(|r| all.get(r.slug.as_str())) {
+        if chain.iter().any(|x| x.meta.slug == next.meta.slug) {
+            break;
+        }
+        chain.push(next);
+        cur = next;
+    }
+    let mut cur = c;
+    while let Some(prev) = all.values().find(|p| p.replaced_by.as_ref().is_some_and(|r| r.slug == cur.meta.slug)) {
+        if chain.iter().any(|x| x.meta.slug == prev.meta.slug) {
+            break;
+        }
+        chain.push(prev);
+        cur = prev;
+    }
+    chain.sort_by(|a, b| b.valid_from.cmp(&a.valid_from));
+    let versions = if chain.len() > 1 {
+        chain
+            .iter()
+            .map(|v| Link {
+                label: format!(
+                    "{} ({} – {})",
+                    v.title,
+                    date_short(v.valid_from),
+                    v.valid_to.map(date_short).unwrap_or_else(|| "in corso".into())
+                ),
+                url: urls.convention(&v.meta.slug),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    ConventionView {
+        slug: c.meta.slug.clone(),
+        url: urls.convention(&c.meta.slug),
+        title: c.title.clone(),
+        lead_body: c.lead_body.clone(),
+        valid_from: date_short(c.valid_from),
+        valid_to: c.valid_to.map(date_short),
+        approving_act: c.approving_act.clone(),
+        status: match c.status {
+            ConventionStatus::Vigente => "Vigente",
+            ConventionStatus::Scaduta => "Scaduta",
+            ConventionStatus::Bozza => "Bozza",
+        },
+        current: c.status == ConventionStatus::Vigente,
+        replaced_by: c.replaced_by.as_ref().and_then(|r| all.get(r.slug.as_str())).map(|n| Link { label: n.title.clone(), url: urls.convention(&n.meta.slug) }),
+        versions,
+        toc: headings.iter().filter(|h| h.level == 2).map(|h| Link { label: h.text.clone(), url: format!("#{}", h.id) }).collect(),
+        html,
+        updated,
+    }
+}
+
+fn form_view(f: &Form, html: String, services: Vec<Link>, urls: &Urls, updated: String) -> FormView {
+    let sections = f
+        .sections
+        .iter()
+        .map(|s| FormSectionView {
+            title: s.title.clone(),
+            description: s.description.clone(),
+            fields: s.fields.iter().map(field_view).collect(),
+        })
+        .collect();
+    FormView {
+        slug: f.meta.slug.clone(),
+        url: urls.form(&f.meta.slug),
+        title: f.title.clone(),
+        kind: match f.kind {
+            FormKind::Richiesta => "Modulo di richiesta",
+            FormKind::Disdetta => "Modulo di disdetta",
+            FormKind::Fabbisogni => "Scheda dei fabbisogni",
+        },
+        description: f.description.clone(),
+        send_to_pec: f.send_to_pec.clone(),
+        sections,
+        declarations: f.declarations.clone(),
+        signature: f.signature,
+        html,
+        services,
+        updated,
+    }
+}
+
+fn field_view(f: &crate::domain::Field) -> FieldView {
+    use FieldType::*;
+    // (control, pattern, inputmode, autocomplete, maxlength)
+    let (control, pattern, inputmode, autocomplete, maxlength) = match f.field_type {
+        Testo => ("text", None, None, None, None),
+        TestoLungo => ("textarea", None, None, None, None),
+        Email | Pec => ("email", None, None, Some("email"), None),
+        Telefono => ("tel", None, Some("tel"), Some("tel"), None),
+        Cap => ("text", Some("[0-9]{5}"), Some("numeric"), Some("postal-code"), Some(5)),
+        CodiceFiscale => ("text", Some("[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]"), None, None, Some(16)),
+        PartitaIva => ("text", Some("[0-9]{11}"), Some("numeric"), None, Some(11)),
+        Data => ("date", None, None, None, None),
+        Numero => ("number", None, Some("numeric"), None, None),
+        Scelta => ("radio", None, None, None, None),
+        Casella => ("checkbox", None, None, None, None),
+        Cig => ("text", Some("[A-Za-z0-9]{10}"), None, None, Some(10)),
+        CodiceUnivoco => ("text", Some("[A-Za-z0-9]{6}"), None, None, Some(6)),
+        Elenco => ("table", None, None, None, None),
+        Adesione => ("membership", None, None, None, None),
+        OpzioneTariffa => ("tariff-option", None, None, None, None),
+    };
+    FieldView {
+        name: f.name.clone(),
+        id: format!("campo-{}", f.name.replace('_', "-")),
+        label: f.label.clone(),
+        control,
+        pattern,
+        inputmode,
+        autocomplete,
+        maxlength,
+        required: f.required,
+        help: f.help.clone(),
+        options: f.options.clone(),
+        columns: f.columns.clone(),
+        rows: (1..=f.rows).collect(),
+    }
+}
+
+fn page_view(p: &Page, html: String, urls: &Urls, updated: String) -> PageView {
+    PageView {
+        slug: p.meta.slug.clone(),
+        url: urls.page(&p.meta.slug),
+        title: p.title.clone(),
+        description: p.description.clone(),
+        template: match p.template {
+            PageTemplate::Pagina => "pagina",
+            PageTemplate::EntiAderenti => "enti-aderenti",
+            PageTemplate::NoteLegali => "note-legali",
+        },
+        html,
+        updated,
+    }
+}
+
+fn news_view(n: &News, html: String, urls: &Urls, updated: String) -> NewsView {
+    NewsView {
+        slug: n.meta.slug.clone(),
+        url: urls.news(&n.meta.slug),
+        title: n.title.clone(),
+        date: date_long(n.date),
+        date_iso: n.date.to_string(),
+        summary: n.summary.clone(),
+        topics: n.topics.clone(),
+        html,
+        updated,
+    }
+}
+
+fn ente_view(e: &Ente) -> EnteView {
+    EnteView {
+        name: e.name.clone(),
+        kind: match e.ente_type {
+            crate::pricing::EnteType::Comune => "Comune",
+            crate::pricing::EnteType::Unione => "Unione di Comuni",
+            crate::pricing::EnteType::ComunitaMontana => "Comunità montana",
+            crate::pricing::EnteType::Altro => "Altro Ente",
+        },
+        province: e.province.clone(),
+        population: group_thousands(e.population),
+        workstations: group_thousands(e.workstations),
+        businesses: group_thousands(e.businesses),
+        member_since: date_short(e.member_since),
+        member_since_iso: e.member_since.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> Meta {
+        Meta { slug: "x".into(), source_path: "x.md".into(), draft: false, publish_from: None, expires_on: None, updated: None }
+    }
+
+    #[test]
+    fn drafts_and_dates_decide_publication() {
+        let today = Date::constant(2026, 11, 23);
+        let p = Publication { drafts: false, today };
+        assert!(p.shows(&meta()));
+        assert!(!p.shows(&Meta { draft: true, ..meta() }));
+        assert!(Publication { drafts: true, today }.shows(&Meta { draft: true, ..meta() }));
+        assert!(!p.shows(&Meta { publish_from: Some(Date::constant(2026, 11, 24)), ..meta() }));
+        assert!(p.shows(&Meta { publish_from: Some(today), ..meta() }));
+        assert!(!p.shows(&Meta { expires_on: Some(today), ..meta() }));
+        assert!(p.shows(&Meta { expires_on: Some(Date::constant(2026, 11, 24)), ..meta() }));
+    }
+
+    #[test]
+    fn italian_dates() {
+        let d = Date::constant(2026, 3, 5);
+        assert_eq!(date_short(d), "05/03/2026");
+        assert_eq!(date_long(d), "5 marzo 2026");
+    }
+
+    #[test]
+    fn urls_carry_the_base_path() {
+        let u = Urls { base: "/cst/".into() };
+        assert_eq!(u.service("rao"), "/cst/servizi/rao/");
+        assert_eq!(u.audience(Audience::Comuni), "/cst/destinatari/comuni/");
+    }
+}
