@@ -1,0 +1,206 @@
+//! The example catalog in `content/` builds into a complete AgID-style site: every service
+//! page carries the Designers Italia sections and `data-element` attributes, every page
+//! the accessibility basics, and every link the site's sub-path.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::select;
+use vetrina::pipeline::{self, Options, Quiet};
+
+/// Build the example site once, under a sub-path, into a temporary folder.
+fn output() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let out = dir.join("output");
+        let mut opts = Options::new(common::repo());
+        opts.output = Some(out.clone());
+        opts.base_url = Some("https://example.org/cst/".into());
+        if let Err(errors) = pipeline::run(&opts, true, &Quiet) {
+            panic!("the example site does not build:\n{}", common::list(&errors));
+        }
+        out
+    })
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.into_path())
+        .collect()
+}
+
+fn read(rel: &str) -> String {
+    fs::read_to_string(output().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn service_pages() -> Vec<PathBuf> {
+    fs::read_dir(output().join("servizi"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.path().join("index.html"))
+        .collect()
+}
+
+#[test]
+fn the_catalog_has_at_least_fifteen_services() {
+    assert!(service_pages().len() >= 15, "{} services", service_pages().len());
+}
+
+#[test]
+fn every_service_page_follows_the_designers_italia_card() {
+    const INDEX: [&str; 8] = [
+        "A chi è rivolto",
+        "Come fare",
+        "Cosa serve",
+        "Cosa si ottiene",
+        "Tempi e scadenze",
+        "Accedi al servizio",
+        "Condizioni di servizio",
+        "Contatti",
+    ];
+    for page in service_pages() {
+        let html = fs::read_to_string(&page).unwrap();
+        let name = page.display().to_string();
+        let index: Vec<String> = select(&html, "ul[data-element=page-index] > li > a", "href").into_iter().map(|(_, t)| t.trim().to_string()).collect();
+        let mut pos = 0;
+        for wanted in INDEX {
+            let at = index.iter().position(|t| t == wanted).unwrap_or_else(|| panic!("{name}: page index lacks {wanted:?}: {index:?}"));
+            assert!(at >= pos, "{name}: {wanted:?} out of order in {index:?}");
+            pos = at;
+        }
+        for (_, href) in select(&html, "ul[data-element=page-index] a", "href").iter().map(|(h, t)| (t, h.clone().unwrap_or_default())) {
+            let id = href.trim_start_matches('#');
+            assert!(!select(&html, &format!("[id=\"{id}\"]"), "id").is_empty(), "{name}: index links to missing #{id}");
+        }
+        for el in ["service-title", "service-description", "service-addressed", "service-how-to", "service-needed", "service-achieved", "service-calendar-text"] {
+            let texts = select(&html, &format!("[data-element={el}]"), "id");
+            assert!(!texts.is_empty(), "{name}: no data-element={el}");
+            assert!(texts.iter().any(|(_, t)| t.trim().chars().count() >= 3), "{name}: data-element={el} has under 3 characters");
+        }
+        for el in ["service-status", "service-area", "service-generic-access", "breadcrumb", "feedback", "feedback-title"] {
+            assert!(!select(&html, &format!("[data-element={el}]"), "id").is_empty(), "{name}: no data-element={el}");
+        }
+        let crumbs: Vec<String> = select(&html, "[data-element=breadcrumb] li", "class").into_iter().map(|(_, t)| t.trim().to_string()).collect();
+        let s = crumbs.iter().position(|c| c.contains("Servizi")).unwrap_or_else(|| panic!("{name}: breadcrumb {crumbs:?}"));
+        assert!(crumbs.len() > s + 1 && crumbs[s + 1].chars().count() >= 3, "{name}: breadcrumb {crumbs:?}");
+        for i in 1..=5 {
+            assert!(!select(&html, &format!("[data-element=feedback-rate-{i}]"), "id").is_empty() || html.contains(&format!("feedback-rate-{i}")), "{name}: rating star {i}");
+        }
+        assert!(html.contains("Pagina aggiornata il"), "{name}: no last-updated line");
+    }
+}
+
+#[test]
+fn prices_are_shown_as_accessible_tables_with_vat_note() {
+    let html = read("servizi/rao-pubblico/index.html");
+    assert!(html.contains("<caption"), "no table caption");
+    assert!(html.contains("scope=\"col\""), "no column headers");
+    assert!(html.contains("IVA esclusa"), "no VAT note");
+    assert!(html.contains("650,00 €"), "RAO activation amount missing");
+    assert!(html.contains("fino a 1.000 abitanti"), "band rows missing");
+}
+
+#[test]
+fn every_page_has_the_accessibility_basics() {
+    let pages = html_files(output());
+    assert!(pages.len() >= 40, "only {} pages", pages.len());
+    for p in pages {
+        let html = fs::read_to_string(&p).unwrap();
+        let name = p.display();
+        assert!(html.contains("<html lang=\"it\""), "{name}: lang");
+        assert_eq!(select(&html, "h1", "id").len(), 1, "{name}: exactly one h1");
+        assert!(!select(&html, "main", "id").is_empty(), "{name}: main landmark");
+        assert!(!select(&html, "a[href=\"#main-container\"], a[href=\"#main\"]", "href").is_empty(), "{name}: skip link");
+        assert!(!select(&html, "meta[name=description]", "content").is_empty(), "{name}: meta description");
+        // Strict CSP: no inline scripts, styles or handlers.
+        for (src, body) in select(&html, "script", "src") {
+            let json_ld = body.trim_start().starts_with('{');
+            assert!(src.is_some() || json_ld, "{name}: inline script");
+        }
+        assert!(select(&html, "[style]", "style").is_empty(), "{name}: style attribute");
+        assert!(!html.contains(" onclick=") && !html.contains(" onload="), "{name}: inline handler");
+        // Served from /cst/: every root-relative URL carries the base path.
+        for (url, _) in select(&html, "a[href], link[href], script[src], img[src], use[href]", "href").into_iter().chain(select(&html, "script[src], img[src]", "src")) {
+            if let Some(u) = url {
+                assert!(!u.starts_with('/') || u.starts_with("/cst/"), "{name}: {u} ignores the base path");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_footer_carries_the_validator_links() {
+    let html = read("index.html");
+    for el in ["faq", "report-inefficiency", "privacy-policy-link", "legal-notes", "accessibility-link"] {
+        assert!(!select(&html, &format!("footer [data-element={el}]"), "href").is_empty(), "footer lacks {el}");
+    }
+    let acc = select(&html, "footer [data-element=accessibility-link]", "href");
+    assert!(acc[0].0.as_deref().unwrap().starts_with("https://form.agid.gov.it/"));
+    let dis = select(&html, "footer [data-element=report-inefficiency]", "href");
+    assert_eq!(dis[0].1.trim().to_lowercase(), "segnalazione disservizio");
+    let legal = read("note-legali/index.html");
+    let section = select(&legal, "[data-element=legal-notes-section]", "id");
+    assert_eq!(section[0].1.trim(), "Licenza dei contenuti");
+    assert!(select(&legal, "[data-element=legal-notes-body]", "id")[0].1.contains("CC-BY 4.0"));
+}
+
+#[test]
+fn the_home_links_to_the_services_list() {
+    let html = read("index.html");
+    let all = select(&html, "a[data-element=all-services]", "href");
+    assert_eq!(all[0].0.as_deref(), Some("/cst/servizi/"));
+    let list = read("servizi/index.html");
+    assert!(select(&list, "a[data-element=service-link]", "href").len() >= 15);
+}
+
+#[test]
+fn the_convention_has_anchored_articles_and_a_table_of_contents() {
+    let html = read("convenzioni/convenzione-cst-2024/index.html");
+    assert!(html.contains("id=\"art-6-bis\""));
+    assert!(select(&html, "h2[id^=art-]", "id").len() >= 10);
+    assert!(html.contains("href=\"#art-6-bis\""), "TOC links the -bis article");
+}
+
+#[test]
+fn the_catalog_can_be_filtered_by_audience_without_javascript() {
+    let html = read("destinatari/comuni/index.html");
+    assert!(select(&html, "a[data-element=service-link]", "href").len() >= 5);
+    let list = read("servizi/index.html");
+    assert!(list.contains("/cst/destinatari/comuni/"));
+}
+
+#[test]
+fn sitemap_robots_404_and_assets() {
+    let sitemap = read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/cst/servizi/rao-pubblico/</loc>"), "{sitemap}");
+    assert!(!sitemap.contains("404"));
+    assert!(read("robots.txt").contains("Sitemap: https://example.org/cst/sitemap.xml"));
+    assert!(read("404.html").contains("Pagina non trovata"));
+    for asset in [
+        "assets/bi/css/bootstrap-italia.min.css",
+        "assets/bi/js/bootstrap-italia.bundle.min.js",
+        "assets/bi/svg/sprites.svg",
+        "assets/bi/fonts/Titillium_Web/OFL.txt",
+        "assets/bi/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.woff2",
+        "assets/bi/LICENSE.txt",
+        "assets/css/fonts.css",
+    ] {
+        assert!(output().join(asset).is_file(), "{asset} missing");
+    }
+    let css = read("assets/css/fonts.css");
+    assert!(css.contains("@font-face") && css.contains("Titillium Web"));
+}
+
+#[test]
+fn pages_are_minified() {
+    let html = read("servizi/index.html");
+    assert!(!html.contains("\n    \n"), "blank indented lines left");
+}
