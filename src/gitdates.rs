@@ -81,3 +81,53 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
     let out = Command::new("git").current_dir(dir).args(args).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(dir: &Path, args: &[&str], date: &str) {
+        let ok = Command::new("git")
+            .current_dir(dir)
+            .args(args)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.it")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.it")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+
+    #[test]
+    fn one_pass_gives_each_file_its_last_commit() {
+        let repo = tempfile::tempdir().unwrap();
+        let r = repo.path();
+        run(r, &["init", "-q"], "2026-01-10T12:00:00Z");
+        std::fs::create_dir_all(r.join("site/content")).unwrap();
+        std::fs::write(r.join("site/content/a.md"), "a").unwrap();
+        std::fs::write(r.join("site/content/b.md"), "b").unwrap();
+        run(r, &["add", "."], "2026-01-10T12:00:00Z");
+        run(r, &["commit", "-qm", "one"], "2026-01-10T12:00:00Z");
+        std::fs::write(r.join("site/content/b.md"), "b2").unwrap();
+        run(r, &["commit", "-qam", "two"], "2026-03-05T12:00:00Z");
+        // Read from the site folder, a sub-folder of the repository.
+        let dates = GitDates::read(&r.join("site"));
+        assert_eq!(dates.len(), 2);
+        let site = r.join("site");
+        assert_eq!(dates.date_of(&site, "content/a.md"), Some(Date::constant(2026, 1, 10)));
+        assert_eq!(dates.date_of(&site, "content/b.md"), Some(Date::constant(2026, 3, 5)));
+        // An uncommitted file falls back to its modification time (today).
+        std::fs::write(site.join("content/c.md"), "c").unwrap();
+        assert!(dates.date_of(&site, "content/c.md").is_some());
+    }
+
+    #[test]
+    fn outside_git_there_are_no_dates() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(GitDates::read(dir.path()).is_empty());
+    }
+}

@@ -88,6 +88,9 @@ fn main() -> ExitCode {
                     if progress.tty {
                         eprint!("\r\x1b[2K");
                     }
+                    for w in &s.warnings {
+                        eprintln!("warning: {w}");
+                    }
                     eprintln!(
                         "Built {} pages ({} services), {} documents, {} assets in {:.2} s → {}",
                         s.pages,

@@ -37,6 +37,8 @@ pub struct Summary {
     pub assets: usize,
     pub services: usize,
     pub elapsed: Duration,
+    /// Things worth knowing that do not stop the build.
+    pub warnings: Vec<String>,
 }
 
 /// What the caller sees of the build's progress.
@@ -75,6 +77,12 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
 
     let (published, hidden) = site::select(catalog, site::Publication { drafts: opts.drafts, today });
     let git = gitdates::GitDates::read(root);
+    let mut warnings = Vec::new();
+    if git.shallow {
+        warnings.push(
+            "the git checkout is shallow: \"Pagina aggiornata il\" dates may all be the last commit's; fetch the full history (e.g. `fetch-depth: 0`)".to_string(),
+        );
+    }
     let config_for_check = config.clone();
     let (site, site_errors) = site::build(config, &published, &inputs.files, &git, root, today);
     errors.extend(site_errors);
@@ -115,6 +123,7 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
         assets: assets.len(),
         services: site.services.len(),
         elapsed: Duration::ZERO,
+        warnings,
     };
     if write_output {
         progress.stage("writing output");

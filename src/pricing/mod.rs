@@ -1,6 +1,7 @@
 //! The pricing engine: tariff data model, validation and description. Pure functions, no I/O.
 
 pub mod describe;
+pub mod engine;
 pub mod model;
 pub mod money;
 pub mod validate;
