@@ -382,8 +382,9 @@ pub struct Ente {
     pub name: String,
     pub ente_type: EnteType,
     pub province: String,
-    pub population: u64,
-    pub workstations: u64,
-    pub businesses: u64,
+    /// Figures that do not apply (e.g. the population of a consortium) are left out.
+    pub population: Option<u64>,
+    pub workstations: Option<u64>,
+    pub businesses: Option<u64>,
     pub member_since: Date,
 }

@@ -301,8 +301,8 @@ pub fn select(catalog: Catalog, publication: Publication) -> (Catalog, Catalog) 
     let (pages, hp) = split(catalog.pages, |s| p.shows(&s.meta));
     let (news, hn) = split(catalog.news, |s| p.shows(&s.meta));
     (
-        Catalog { services, tariffs, conventions, forms, pages, news, enti: catalog.enti },
-        Catalog { services: hs, tariffs: ht, conventions: hc, forms: hf, pages: hp, news: hn, enti: Vec::new() },
+        Catalog { services, tariffs, conventions, forms, pages, news, enti: catalog.enti, failed: catalog.failed },
+        Catalog { services: hs, tariffs: ht, conventions: hc, forms: hf, pages: hp, news: hn, enti: Vec::new(), failed: Vec::new() },
     )
 }
 
@@ -692,9 +692,9 @@ fn ente_view(e: &Ente) -> EnteView {
             crate::pricing::EnteType::Altro => "Altro Ente",
         },
         province: e.province.clone(),
-        population: group_thousands(e.population),
-        workstations: group_thousands(e.workstations),
-        businesses: group_thousands(e.businesses),
+        population: e.population.map(group_thousands).unwrap_or_else(|| "—".into()),
+        workstations: e.workstations.map(group_thousands).unwrap_or_else(|| "—".into()),
+        businesses: e.businesses.map(group_thousands).unwrap_or_else(|| "—".into()),
         member_since: date_short(e.member_since),
         member_since_iso: e.member_since.to_string(),
     }

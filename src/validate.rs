@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::content::Catalog;
 use crate::diagnostics::{did_you_mean, Diagnostic, Source};
 use crate::domain::{Meta, Ref};
+use crate::load::Kind;
 
 /// Top-level URLs the site itself uses; a page cannot take them.
 pub const RESERVED: &[&str] =
@@ -15,6 +16,8 @@ pub const RESERVED: &[&str] =
 struct Checker<'a> {
     sources: HashMap<&'a str, &'a Source>,
     errors: Vec<Diagnostic>,
+    /// Files with their own errors: references to them are not errors twice.
+    failed: &'a [(Kind, String)],
 }
 
 impl Checker<'_> {
@@ -38,10 +41,21 @@ impl Checker<'_> {
     }
 
     /// A reference to `target` among `known` (published) and `hidden` (drafts, future, expired).
-    fn reference(&mut self, from: &Meta, r: &Ref, what: &str, key: &str, known: &[&str], hidden: &[&str]) -> bool {
+    fn reference(&mut self, from: &Meta, r: &Ref, kind: Kind, key: &str, known: &[&str], hidden: &[&str]) -> bool {
         if known.contains(&r.slug.as_str()) {
             return true;
         }
+        if self.failed.iter().any(|(k, s)| *k == kind && *s == r.slug) {
+            return false;
+        }
+        let what = match kind {
+            Kind::Tariff => "tariff",
+            Kind::Form => "form",
+            Kind::Convention => "convention",
+            Kind::Service => "service",
+            Kind::Page => "page",
+            Kind::News => "news item",
+        };
         let mut d = self.at(&from.source_path, r.span.clone(), format!("unknown {what} \"{}\"", r.slug));
         d = if hidden.contains(&r.slug.as_str()) {
             d.message = format!("the {what} \"{}\" is not published (draft, future or expired)", r.slug);
@@ -71,7 +85,11 @@ pub fn check(
     config_source: &Source,
     sources: &[(crate::load::Kind, Source)],
 ) -> Vec<Diagnostic> {
-    let mut c = Checker { sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(), errors: Vec::new() };
+    let mut c = Checker {
+        sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(),
+        errors: Vec::new(),
+        failed: &catalog.failed,
+    };
     c.duplicates("service", "servizi", catalog.services.iter().chain(&hidden.services).map(|s| &s.meta));
     c.duplicates("tariff", "tariffe", catalog.tariffs.iter().chain(&hidden.tariffs).map(|s| &s.meta));
     c.duplicates("convention", "convenzioni", catalog.conventions.iter().chain(&hidden.conventions).map(|s| &s.meta));
@@ -96,14 +114,14 @@ pub fn check(
 
     for s in &catalog.services {
         if let Some(t) = &s.tariff {
-            c.reference(&s.meta, t, "tariff", "tariffa", &tariffs, &hidden_tariffs);
+            c.reference(&s.meta, t, Kind::Tariff, "tariffa", &tariffs, &hidden_tariffs);
         }
         for f in &s.forms {
-            c.reference(&s.meta, f, "form", "moduli", &forms, &hidden_forms);
+            c.reference(&s.meta, f, Kind::Form, "moduli", &forms, &hidden_forms);
         }
         if let Some(a) = &s.convention {
             let conv_ref = Ref { slug: a.convention.clone(), span: a.span.clone() };
-            if c.reference(&s.meta, &conv_ref, "convention", "convenzione", &conventions, &hidden_conventions) {
+            if c.reference(&s.meta, &conv_ref, Kind::Convention, "convenzione", &conventions, &hidden_conventions) {
                 let known = articles.get(&a.convention).map(Vec::as_slice).unwrap_or(&[]);
                 if !known.contains(&a.article) {
                     let mut d = c.at(
@@ -125,7 +143,7 @@ pub fn check(
             if r.slug == conv.meta.slug {
                 c.errors.push(c.at(&conv.meta.source_path, r.span.clone(), "a convention cannot replace itself".into()).with_help("name the newer convention's slug"));
             } else {
-                c.reference(&conv.meta, r, "convention", "sostituita_da", &conventions, &hidden_conventions);
+                c.reference(&conv.meta, r, Kind::Convention, "sostituita_da", &conventions, &hidden_conventions);
             }
         }
     }

@@ -86,16 +86,19 @@ fn bad_date() {
 fn float_amount() {
     let site = Site::new();
     site.edit(TARIFF, "importo = \"500.00\"", "importo = 500.5");
-    let e = expect(&site.check(), &format!("{TARIFF}:9:"));
-    assert!(e.message.contains("float amount 500.5"), "{e}");
+    let e = expect(&site.check(), &format!("{TARIFF}:10:25: error: float amount 500.5"));
+    assert!(e.help.as_ref().unwrap().contains("quotes"), "{e}");
     assert!(e.message.contains("\"500.5\""), "{e}");
+    // The service using the broken tariff is not blamed for it.
+    let errors = site.check();
+    assert_eq!(errors.len(), 1, "{}", list(&errors));
 }
 
 #[test]
 fn amount_with_comma() {
     let site = Site::new();
     site.edit(TARIFF, "importo = \"500.00\"", "importo = \"500,00\"");
-    let e = expect(&site.check(), &format!("{TARIFF}:9:"));
+    let e = expect(&site.check(), &format!("{TARIFF}:10:25:"));
     assert!(e.message.contains("comma"), "{e}");
 }
 
@@ -103,12 +106,12 @@ fn amount_with_comma() {
 fn band_gap_and_overlap() {
     let site = Site::new();
     site.edit(TARIFF, "{ da = 5001,", "{ da = 5002,");
-    let e = expect(&site.check(), &format!("{TARIFF}:10:3: error: bands: values from 5001 to 5001 are in no band"));
+    let e = expect(&site.check(), &format!("{TARIFF}:11:3: error: bands: values from 5001 to 5001 are in no band"));
     assert_eq!(e.help.as_deref(), Some("start this band with `da = 5001`"));
 
     let site = Site::new();
     site.edit(TARIFF, "{ da = 5001,", "{ da = 4000,");
-    let e = expect(&site.check(), &format!("{TARIFF}:10:3: error: bands: the band overlaps the previous one"));
+    let e = expect(&site.check(), &format!("{TARIFF}:11:3: error: bands: the band overlaps the previous one"));
     assert_eq!(e.help.as_deref(), Some("start this band with `da = 5001`"));
 }
 

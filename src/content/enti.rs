@@ -23,9 +23,9 @@ struct RawEnte {
     nome: Spanned<String>,
     tipo: RawEnteType,
     provincia: String,
-    abitanti: u64,
-    postazioni: u64,
-    imprese: u64,
+    abitanti: Option<u64>,
+    postazioni: Option<u64>,
+    imprese: Option<u64>,
     aderente_dal: Spanned<toml::value::Datetime>,
 }
 

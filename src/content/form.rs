@@ -1,5 +1,5 @@
 //! `content/moduli/*.md`: a request, cancellation or needs form, as sections of typed fields.
-//! A form is generic; a service that lists it gets its own copy with its activities and tariff.
+//! A form is generic: one definition serves every service that lists it in `moduli`.
 
 use serde::Deserialize;
 

@@ -123,8 +123,12 @@ fn explain(raw: &str, kind: &str, spanned_text: &str) -> (String, Option<String>
             Some(format!("add `{key} = ...` to the front matter (see docs/contenuti.md)")),
         );
     }
+    // Our own checks (amounts) already say what is wrong and how to write it.
+    if raw.starts_with("float amount") || raw.starts_with("amount ") {
+        return (raw.to_string(), Some("amounts are strings in euros, in double quotes, e.g. `importo = \"650.00\"`".into()));
+    }
     if raw.starts_with("invalid type") {
-        let help = if raw.contains("expected a date") || raw.contains("Datetime") {
+        let help = if raw.to_lowercase().contains("datetime") {
             "write dates without quotes, as YYYY-MM-DD, e.g. `data = 2026-03-15`".to_string()
         } else if raw.contains("found a string") || raw.contains("string \"") {
             "remove the quotes around the value".to_string()

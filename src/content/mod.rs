@@ -147,6 +147,9 @@ pub struct Catalog {
     pub pages: Vec<crate::domain::Page>,
     pub news: Vec<crate::domain::News>,
     pub enti: Vec<crate::domain::Ente>,
+    /// Files that had errors, by kind and file name: references to them are not reported
+    /// again as unknown (the file's own errors say what to fix).
+    pub failed: Vec<(crate::load::Kind, String)>,
 }
 
 enum Parsed {
@@ -162,14 +165,15 @@ enum Parsed {
 pub fn parse_catalog(inputs: &crate::load::Inputs, vat: crate::pricing::BasisPoints) -> (Catalog, Vec<Diagnostic>) {
     use crate::load::Kind;
     use rayon::prelude::*;
-    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> = inputs
+    let results: Vec<(crate::load::Kind, String, Option<Parsed>, Vec<Diagnostic>)> = inputs
         .files
         .par_iter()
         .map(|(kind, source)| {
             let mut errors = Vec::new();
+            let stem = source.path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
             let file = match frontmatter::split(source.clone()) {
                 Ok(f) => f,
-                Err(e) => return (None, vec![e]),
+                Err(e) => return (*kind, stem, None, vec![e]),
             };
             let parsed = match kind {
                 Kind::Service => service::parse(&file, &mut errors).map(Parsed::Service),
@@ -179,13 +183,16 @@ pub fn parse_catalog(inputs: &crate::load::Inputs, vat: crate::pricing::BasisPoi
                 Kind::Page => page::parse(&file, &mut errors).map(Parsed::Page),
                 Kind::News => news::parse(&file, &mut errors).map(Parsed::News),
             };
-            (parsed, errors)
+            (*kind, stem, parsed, errors)
         })
         .collect();
     let mut catalog = Catalog::default();
     let mut errors = Vec::new();
-    for (parsed, errs) in results {
+    for (kind, stem, parsed, errs) in results {
         errors.extend(errs);
+        if parsed.is_none() {
+            catalog.failed.push((kind, stem));
+        }
         match parsed {
             Some(Parsed::Service(s)) => catalog.services.push(s),
             Some(Parsed::Tariff(t)) => catalog.tariffs.push(t),

@@ -173,6 +173,8 @@ fn article_ref(file: &ContentFile, c: &Spanned<String>, errors: &mut Vec<Diagnos
 fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
     let body = file.body_text();
     let mut heads: Vec<(usize, usize, SectionKind)> = Vec::new(); // (heading start, content start, kind)
+    // Sections a misspelt heading probably meant: not reported again as missing.
+    let mut meant: Vec<&str> = Vec::new();
     let mut in_fence = false;
     let mut pos = 0;
     let mut first_text: Option<usize> = None;
@@ -200,7 +202,10 @@ fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
                 None => {
                     let titles = SectionKind::ALL.iter().map(|k| k.title());
                     let help = match did_you_mean(name, titles) {
-                        Some(s) => format!("did you mean \"## {s}\"?"),
+                        Some(s) => {
+                            meant.push(s);
+                            format!("did you mean \"## {s}\"?")
+                        }
                         None => format!(
                             "service sections are: {}; use `###` for a sub-heading inside a section",
                             SectionKind::ALL.iter().map(|k| format!("\"{}\"", k.title())).collect::<Vec<_>>().join(", ")
@@ -234,8 +239,9 @@ fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
         }
     }
     for kind in SectionKind::ALL.iter().filter(|k| k.required_in_body()) {
-        if !heads.iter().any(|h| h.2 == *kind) {
-            let at = body.len();
+        if !heads.iter().any(|h| h.2 == *kind) && !meant.contains(&kind.title()) {
+            // Point at the end of the last line of text, where the section would go.
+            let at = body.trim_end().len();
             errors.push(
                 file.error_in_body(at..at, format!("missing section \"## {}\"", kind.title()))
                     .with_help(format!("add a \"## {}\" section: it is required on every service card", kind.title())),

@@ -89,6 +89,9 @@ struct RawBand {
     importo: Option<Spanned<AmountText>>,
     importo_unitario: Option<Spanned<AmountText>>,
     su_richiesta: Option<bool>,
+    /// A sum of components for the Enti in this band.
+    #[serde(default)]
+    componenti: Vec<Spanned<RawRule>>,
 }
 
 /// The fields that say how an amount is computed; shared by items and sum components.
@@ -332,27 +335,28 @@ fn convert_rule(file: &ContentFile, f: RuleFields, errors: &mut Vec<Diagnostic>)
             }
             rule
         }
-        Somma => {
-            let mut parts = Vec::new();
-            for c in f.componenti {
-                let c = c.get_ref();
-                parts.push(convert_rule(
-                    file,
-                    RuleFields {
-                        modello: &c.modello,
-                        base: &c.base,
-                        importo: &c.importo,
-                        importo_unitario: &c.importo_unitario,
-                        fasce: &c.fasce,
-                        componenti: &c.componenti,
-                    },
-                    errors,
-                ));
-            }
-            Rule::Sum { parts: parts.into_iter().collect::<Option<Vec<_>>>()? }
-        }
+        Somma => Rule::Sum { parts: components(file, f.componenti, errors)? },
     };
     Some(rule)
+}
+
+fn components(file: &ContentFile, raw: &[Spanned<RawRule>], errors: &mut Vec<Diagnostic>) -> Option<Vec<Rule>> {
+    let parts: Vec<Option<Rule>> = raw
+        .iter()
+        .map(|c| {
+            let c = c.get_ref();
+            let fields = RuleFields {
+                modello: &c.modello,
+                base: &c.base,
+                importo: &c.importo,
+                importo_unitario: &c.importo_unitario,
+                fasce: &c.fasce,
+                componenti: &c.componenti,
+            };
+            convert_rule(file, fields, errors)
+        })
+        .collect();
+    parts.into_iter().collect()
 }
 
 fn convert_bands(file: &ContentFile, raw: &[Spanned<RawBand>], errors: &mut Vec<Diagnostic>) -> Option<Vec<Band>> {
@@ -372,15 +376,16 @@ fn convert_bands(file: &ContentFile, raw: &[Spanned<RawBand>], errors: &mut Vec<
                 continue;
             }
         };
-        let kinds = [b.importo.is_some(), b.importo_unitario.is_some(), b.su_richiesta == Some(true)];
+        let kinds = [b.importo.is_some(), b.importo_unitario.is_some(), b.su_richiesta == Some(true), !b.componenti.is_empty()];
         let value = match kinds {
-            [true, false, false] => cents(file, b.importo.as_ref()?, errors).map(BandValue::Flat),
-            [false, true, false] => rate(file, b.importo_unitario.as_ref()?, errors)
+            [true, false, false, false] => cents(file, b.importo.as_ref()?, errors).map(BandValue::Flat),
+            [false, true, false, false] => rate(file, b.importo_unitario.as_ref()?, errors)
                 .map(|r| BandValue::PerUnit(crate::pricing::UnitRate(r))),
-            [false, false, true] => Some(BandValue::OnRequest),
+            [false, false, true, false] => Some(BandValue::OnRequest),
+            [false, false, false, true] => components(file, &b.componenti, errors).map(BandValue::Sum),
             _ => {
                 errors.push(
-                    file.error_in_front(sb.span(), "a band needs exactly one of `importo`, `importo_unitario`, `su_richiesta = true`")
+                    file.error_in_front(sb.span(), "a band needs exactly one of `importo`, `importo_unitario`, `su_richiesta = true`, `componenti`")
                         .with_help("e.g. `{ da = 1001, a = 2000, importo = \"650.00\" }`"),
                 );
                 None
@@ -542,6 +547,38 @@ per_tipo_ente = { unione = "su-richiesta" }
         assert!(e[0].message.contains("500 to 500"), "{}", e[0]);
         assert_eq!(e[0].line_col().unwrap().0, 10);
         assert_eq!(e[0].help.as_deref(), Some("start this band with `da = 500`"));
+    }
+
+    #[test]
+    fn a_band_can_hold_a_sum_of_components() {
+        // Per inhabitant plus per business up to 40,000 inhabitants, a fixed fee above.
+        let (t, e) = parse_text(
+            r#"+++
+titolo = "Quota"
+[[voci]]
+nome = "Quota di adesione"
+periodicita = "annuale"
+modello = "fasce"
+base = "abitanti"
+[[voci.fasce]]
+a = 40000
+componenti = [
+  { modello = "unitario", base = "abitanti", importo_unitario = "0.15" },
+  { modello = "unitario", base = "imprese", importo_unitario = "1.00" },
+]
+[[voci.fasce]]
+da = 40001
+importo = "300.00"
++++
+"#,
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let item = &t.unwrap().tariff.items[0];
+        use crate::pricing::engine::{item_price, Price, Profile};
+        let mut p = Profile::comune(10_000);
+        p.businesses = 500;
+        assert_eq!(item_price(item, &p), Price::Amount(150_000 + 50_000));
+        assert_eq!(item_price(item, &Profile::comune(40_001)), Price::Amount(30_000));
     }
 
     #[test]

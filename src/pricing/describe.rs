@@ -100,11 +100,12 @@ pub fn band_range(band: &Band, basis: Basis) -> String {
     }
 }
 
-fn band_value(v: BandValue, basis: Basis) -> String {
+fn band_value(v: &BandValue, basis: Basis) -> String {
     match v {
-        BandValue::Flat(c) => format_euro(c),
-        BandValue::PerUnit(r) => format!("{} per {}", format_rate(r), basis_label(basis, false)),
+        BandValue::Flat(c) => format_euro(*c),
+        BandValue::PerUnit(r) => format!("{} per {}", format_rate(*r), basis_label(basis, false)),
         BandValue::OnRequest => "su richiesta".into(),
+        BandValue::Sum(parts) => parts.iter().map(rule_price).collect::<Vec<_>>().join(" + "),
     }
 }
 
@@ -117,6 +118,7 @@ fn rule_price(rule: &Rule) -> String {
         Rule::PerUnit { basis, rate } => format!("{} per {}", format_rate(*rate), basis_label(*basis, false)),
         Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => {
             let on_request = bands.iter().any(|b| b.value == BandValue::OnRequest);
+            let sums = bands.iter().any(|b| matches!(b.value, BandValue::Sum(_)));
             let flats: Vec<i64> =
                 bands.iter().filter_map(|b| if let BandValue::Flat(c) = b.value { Some(c) } else { None }).collect();
             let rates: Vec<i64> =
@@ -129,6 +131,9 @@ fn rule_price(rule: &Rule) -> String {
                 let unit = basis_label(*basis, false);
                 let r = |x: i64| format_rate(super::money::UnitRate(x));
                 parts.push(format!("{} per {unit}", range_text(r(*lo), r(*hi))));
+            }
+            if sums {
+                parts.push("importo composto secondo la fascia".into());
             }
             let mut text = parts.join("; ");
             if matches!(rule, Rule::Tiers { .. }) {
@@ -159,7 +164,7 @@ fn range_text(lo: String, hi: String) -> String {
 fn band_rows(rule: &Rule) -> (Vec<BandRow>, Option<&'static str>) {
     match rule {
         Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => (
-            bands.iter().map(|b| BandRow { range: band_range(b, *basis), price: band_value(b.value, *basis) }).collect(),
+            bands.iter().map(|b| BandRow { range: band_range(b, *basis), price: band_value(&b.value, *basis) }).collect(),
             Some(basis_header(*basis)),
         ),
         _ => (Vec::new(), None),
@@ -188,7 +193,7 @@ pub fn summarize_item(item: &Item) -> ItemSummary {
         for part in parts {
             if let Rule::Tiers { basis, bands } | Rule::Bands { basis, bands } = part {
                 let detail: Vec<String> =
-                    bands.iter().map(|b| format!("{}: {}", band_range(b, *basis), band_value(b.value, *basis))).collect();
+                    bands.iter().map(|b| format!("{}: {}", band_range(b, *basis), band_value(&b.value, *basis))).collect();
                 notes.push(format!("{}.", detail.join("; ")));
             }
         }

@@ -115,9 +115,10 @@ fn eval_rule(rule: &Rule, p: &Profile) -> Value {
         Rule::PerUnit { basis, rate } => Value::Exact(p.figure(*basis) as Exact * rate.0 as Exact),
         Rule::Bands { basis, bands } => {
             let x = p.figure(*basis);
-            match bands.iter().find(|b| b.contains(x)).map(|b| b.value) {
-                Some(BandValue::Flat(c)) => Value::Exact(c as Exact * 100),
+            match bands.iter().find(|b| b.contains(x)).map(|b| &b.value) {
+                Some(BandValue::Flat(c)) => Value::Exact(*c as Exact * 100),
                 Some(BandValue::PerUnit(r)) => Value::Exact(x as Exact * r.0 as Exact),
+                Some(BandValue::Sum(parts)) => eval_rule(&Rule::Sum { parts: parts.clone() }, p),
                 // Validation guarantees a band for every value; be safe anyway.
                 Some(BandValue::OnRequest) | None => Value::OnRequest,
             }
@@ -131,10 +132,10 @@ fn eval_rule(rule: &Rule, p: &Profile) -> Value {
                 let hi = b.to.unwrap_or(u64::MAX).min(x);
                 if hi >= lo {
                     let units = (hi - lo + 1) as Exact;
-                    match b.value {
+                    match &b.value {
                         BandValue::PerUnit(r) => total += units * r.0 as Exact,
-                        BandValue::Flat(c) => total += c as Exact * 100,
-                        BandValue::OnRequest => return Value::OnRequest,
+                        // Validation allows only rates in tiers.
+                        BandValue::Flat(_) | BandValue::Sum(_) | BandValue::OnRequest => return Value::OnRequest,
                     }
                 }
             }
@@ -272,7 +273,7 @@ mod tests {
     }
 
     fn bands(values: &[(u64, Option<u64>, BandValue)]) -> Vec<Band> {
-        values.iter().map(|(f, t, v)| Band { from: *f, to: *t, value: *v }).collect()
+        values.iter().map(|(f, t, v)| Band { from: *f, to: *t, value: v.clone() }).collect()
     }
 
     fn rao_activation() -> Item {

@@ -51,7 +51,7 @@ pub enum Fixed {
 }
 
 /// The value of one band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum BandValue {
     /// The same amount for everyone in the band.
@@ -59,6 +59,9 @@ pub enum BandValue {
     /// A rate applied to every unit of the basis (banded rate).
     PerUnit(UnitRate),
     OnRequest,
+    /// A sum of components for the Enti in this band (e.g. per inhabitant plus per business
+    /// up to 40,000 inhabitants, a fixed fee above).
+    Sum(Vec<Rule>),
 }
 
 /// A closed-open range of the basis: `from..=to`, `to = None` meaning "and above".

@@ -99,7 +99,13 @@ pub fn check_tiers(bands: &[Band]) -> Result<(), BandError> {
 /// Check every band list inside a rule.
 pub fn check_rule(rule: &Rule) -> Result<(), BandError> {
     match rule {
-        Rule::Bands { bands, .. } => check_bands(bands),
+        Rule::Bands { bands, .. } => {
+            check_bands(bands)?;
+            bands.iter().try_for_each(|b| match &b.value {
+                BandValue::Sum(parts) => parts.iter().try_for_each(check_rule),
+                _ => Ok(()),
+            })
+        }
         Rule::Tiers { bands, .. } => check_tiers(bands),
         Rule::Sum { parts } => parts.iter().try_for_each(check_rule),
         Rule::Fixed { .. } | Rule::Included | Rule::OnRequest | Rule::PerUnit { .. } => Ok(()),

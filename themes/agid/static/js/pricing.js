@@ -1,0 +1,174 @@
+// Vetrina pricing engine for the browser: the same steps as src/pricing/engine.rs, on the
+// tariff JSON the build writes (assets/data/tariffe.json). All money is exact: BigInt
+// ten-thousandths of a euro while computing, then cents rounded half away from zero.
+// A differential test (tests/js/differential.mjs) checks it against the Rust engine.
+
+const B = (n) => BigInt(n);
+
+/** Divide and round half away from zero (the only rounding rule). */
+export function divRound(num, den) {
+  const q = num / den;
+  const r = num % den;
+  const abs = (x) => (x < 0n ? -x : x);
+  if (2n * abs(r) >= abs(den)) {
+    const sign = (num < 0n) !== (den < 0n) ? -1n : 1n;
+    return q + sign;
+  }
+  return q;
+}
+
+/** amount × basis points, rounded to the cent. */
+export function percentOf(cents, bp) {
+  return divRound(B(cents) * B(bp), 10000n);
+}
+
+function figure(profile, basis) {
+  const key = {
+    population: "population",
+    workstations: "workstations",
+    businesses: "businesses",
+    users: "users",
+    persons: "persons",
+  }[basis];
+  return B(profile[key] ?? 0);
+}
+
+const inBand = (band, x) => x >= B(band.from) && (band.to === null || x <= B(band.to));
+
+// Returns {exact: BigInt} | {onRequest: true} | {included: true}
+function evalRule(rule, p) {
+  switch (rule.model) {
+    case "fixed":
+      return { exact: B(rule.amount) * 100n };
+    case "included":
+      return { included: true };
+    case "on-request":
+      return { onRequest: true };
+    case "per-unit":
+      return { exact: figure(p, rule.basis) * B(rule.rate) };
+    case "bands": {
+      const x = figure(p, rule.basis);
+      const band = rule.bands.find((b) => inBand(b, x));
+      if (!band || band.value.kind === "on-request") return { onRequest: true };
+      if (band.value.kind === "flat") return { exact: B(band.value.value) * 100n };
+      if (band.value.kind === "sum") return evalRule({ model: "sum", parts: band.value.value }, p);
+      return { exact: x * B(band.value.value) };
+    }
+    case "tiers": {
+      const x = figure(p, rule.basis);
+      let total = 0n;
+      for (const b of rule.bands) {
+        const lo = B(b.from) > 1n ? B(b.from) : 1n;
+        const hi = b.to === null ? x : (B(b.to) < x ? B(b.to) : x);
+        if (hi >= lo) {
+          if (b.value.kind === "per-unit") total += (hi - lo + 1n) * B(b.value.value);
+          else if (b.value.kind === "flat") total += B(b.value.value) * 100n;
+          else return { onRequest: true };
+        }
+      }
+      return { exact: total };
+    }
+    case "sum": {
+      let total = 0n;
+      let any = false;
+      for (const part of rule.parts) {
+        const v = evalRule(part, p);
+        if (v.onRequest) return v;
+        if (v.exact !== undefined) {
+          total += v.exact;
+          any = true;
+        }
+      }
+      return any ? { exact: total } : { included: true };
+    }
+    default:
+      throw new Error(`unknown price model ${rule.model}`);
+  }
+}
+
+function quantityOf(item, p) {
+  if (!item.quantity) return null;
+  const q = item.quantity;
+  let chosen = p.quantities && item.id in p.quantities ? p.quantities[item.id] : q.default;
+  chosen = Math.max(chosen, q.min);
+  if (q.max !== null && q.max !== undefined) chosen = Math.min(chosen, q.max);
+  return chosen;
+}
+
+/** Price of one item per period, before the member discount: {kind, cents?}. */
+export function itemPrice(item, p) {
+  const override = item.by_ente_type.find(([t]) => t === p.ente_type);
+  const qty = B(quantityOf(item, p) ?? 1);
+  if (override) {
+    const f = override[1];
+    if (f.kind === "amount") return { kind: "amount", cents: B(f.cents) * qty };
+    return { kind: f.kind };
+  }
+  const v = evalRule(item.rule, p);
+  if (v.onRequest) return { kind: "on-request" };
+  if (v.included) return { kind: "included" };
+  let cents = divRound(v.exact, 100n);
+  if (item.min !== null && item.min !== undefined && cents < B(item.min)) cents = B(item.min);
+  if (item.max !== null && item.max !== undefined && cents > B(item.max)) cents = B(item.max);
+  return { kind: "amount", cents: cents * qty };
+}
+
+/** Evaluate a tariff for a profile: the same shape as the Rust `Quote`, amounts as Numbers. */
+export function quote(tariff, p) {
+  const notAvailable = tariff.members_only && !p.member;
+  const lines = [];
+  let oneOff = 0n;
+  let yearly = 0n;
+  let incomplete = false;
+  for (const item of tariff.items) {
+    const chosen = !item.optional || (p.quantities && item.id in p.quantities);
+    let price;
+    if (notAvailable) price = { kind: "not-available" };
+    else if (!chosen) price = { kind: "not-chosen" };
+    else price = itemPrice(item, p);
+    if (price.kind === "amount" && p.member && tariff.member_discount > 0) {
+      price = { kind: "amount", cents: price.cents - percentOf(price.cents, tariff.member_discount) };
+    }
+    let perYear = null;
+    if (price.kind === "amount") {
+      if (item.periodicity === "yearly") perYear = price.cents;
+      if (item.periodicity === "monthly") perYear = price.cents * 12n;
+      if (item.periodicity === "one-off") oneOff += price.cents;
+      else yearly += perYear;
+    } else if (price.kind === "on-request") {
+      incomplete = true;
+    }
+    lines.push({
+      item: item.id,
+      name: item.name,
+      periodicity: item.periodicity,
+      quantity: chosen ? quantityOf(item, p) : null,
+      price: price.kind === "amount" ? { kind: "amount", cents: Number(price.cents) } : { kind: price.kind },
+      per_year: perYear === null ? null : Number(perYear),
+    });
+  }
+  const years = B(Math.max(p.years ?? 1, 1));
+  const vatOneOff = percentOf(oneOff, tariff.vat);
+  const vatYearly = percentOf(yearly, tariff.vat);
+  return {
+    lines,
+    one_off: Number(oneOff),
+    yearly: Number(yearly),
+    vat_one_off: Number(vatOneOff),
+    vat_yearly: Number(vatYearly),
+    years: Number(years),
+    total: Number(oneOff + yearly * years),
+    total_vat: Number(vatOneOff + vatYearly * years),
+    incomplete,
+    not_available: notAvailable,
+  };
+}
+
+/** Italian formatting of cents: 123456 → "1.234,56 €". */
+export function formatEuro(cents) {
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  const euros = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const rest = String(abs % 100).padStart(2, "0");
+  return `${neg ? "-" : ""}${euros},${rest} €`;
+}
