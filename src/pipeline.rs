@@ -136,3 +136,15 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
 pub fn is_site(path: &Path) -> bool {
     path.join("vetrina.toml").is_file()
 }
+
+/// Parse a site's content without building it (for tools and tests that need the model).
+pub fn catalog(root: &Path) -> Result<content::Catalog, Vec<Diagnostic>> {
+    let inputs = load::load(root)?;
+    let config = config::parse(&inputs.config, None)?;
+    let (catalog, errors) = content::parse_catalog(&inputs, config.vat);
+    if errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(errors)
+    }
+}

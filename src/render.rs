@@ -24,6 +24,9 @@ pub struct Theme {
     sources: Vec<Source>,
 }
 
+/// The tariffs, services and member Enti for the browser calculators.
+pub const CALCULATOR_DATA: &str = "assets/data/calcolatore.json";
+
 /// Templates every theme must provide.
 pub const REQUIRED_TEMPLATES: &[&str] = &[
     "index.html",
@@ -433,6 +436,10 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
         }
     }
     files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &files).into_bytes() });
+    files.push(OutputFile {
+        path: CALCULATOR_DATA.into(),
+        bytes: serde_json::to_vec(&site.calculator).unwrap_or_default(),
+    });
     files.push(OutputFile {
         path: "robots.txt".into(),
         bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes(),

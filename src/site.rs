@@ -105,6 +105,38 @@ pub struct TariffView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct ExampleView {
+    /// "Comune di Borgo (3.250 abitanti, 24 postazioni, 310 imprese)".
+    pub ente: String,
+    pub quote: crate::pricing::describe::QuoteSummary,
+}
+
+/// What the browser calculators need, written as one JSON file.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorData {
+    pub services: Vec<CalculatorService>,
+    pub tariffs: BTreeMap<String, crate::pricing::Tariff>,
+    pub enti: Vec<CalculatorEnte>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorService {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub tariff: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorEnte {
+    pub name: String,
+    pub ente_type: crate::pricing::EnteType,
+    pub population: u64,
+    pub workstations: u64,
+    pub businesses: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     pub active: bool,
     pub label: &'static str,
@@ -136,6 +168,8 @@ pub struct ServiceView {
     /// The page index: every section shown, in page order.
     pub index: Vec<Link>,
     pub tariff: Option<TariffView>,
+    /// The tariff computed for one member Ente, as a worked example.
+    pub example: Option<ExampleView>,
     pub forms: Vec<Link>,
     pub convention: Option<Link>,
     pub contacts: crate::domain::Contacts,
@@ -285,6 +319,7 @@ pub struct Site {
     pub content_links: Vec<ContentLink>,
     /// Article anchors of each convention, for the cross-reference check.
     pub articles: HashMap<String, Vec<String>>,
+    pub calculator: CalculatorData,
     pub build_date: String,
 }
 
@@ -379,6 +414,7 @@ pub fn build(
     }
     conventions.sort_by(|a, b| (!a.current, &a.title).cmp(&(!b.current, &b.title)));
 
+    let example_ente = example_ente(&catalog.enti);
     let mut services: Vec<ServiceView> = Vec::new();
     for s in &catalog.services {
         let page = output_of(&format!("servizi/{}/", s.meta.slug));
@@ -398,6 +434,13 @@ pub fn build(
                 notes_html: r.html,
             }
         });
+        let example = match (s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())), &example_ente) {
+            (Some(t), Some((label, profile))) => {
+                let q = crate::pricing::engine::quote(&t.tariff, profile);
+                Some(ExampleView { ente: label.clone(), quote: describe::summarize_quote(&q, t.tariff.vat) })
+            }
+            _ => None,
+        };
         let has_cost = tariff.is_some() || sections.contains_key(&kebab(SectionKind::Cost));
         let index = SectionKind::ALL
             .iter()
@@ -436,6 +479,7 @@ pub fn build(
             sections,
             index,
             tariff,
+            example,
             forms,
             convention,
             contacts: s.contacts.clone(),
@@ -497,6 +541,28 @@ pub fn build(
         .filter(|a| a.count > 0)
         .collect();
 
+    let calculator = CalculatorData {
+        services: catalog
+            .services
+            .iter()
+            .filter_map(|s| {
+                let t = s.tariff.as_ref().filter(|t| tariffs.contains_key(t.slug.as_str()))?;
+                Some(CalculatorService { slug: s.meta.slug.clone(), title: s.title.clone(), url: urls.service(&s.meta.slug), tariff: t.slug.clone() })
+            })
+            .collect(),
+        tariffs: catalog.tariffs.iter().map(|t| (t.meta.slug.clone(), t.tariff.clone())).collect(),
+        enti: catalog
+            .enti
+            .iter()
+            .map(|e| CalculatorEnte {
+                name: e.name.clone(),
+                ente_type: e.ente_type,
+                population: e.population.unwrap_or(0),
+                workstations: e.workstations.unwrap_or(0),
+                businesses: e.businesses.unwrap_or(0),
+            })
+            .collect(),
+    };
     let site = Site {
         config,
         urls,
@@ -510,9 +576,34 @@ pub fn build(
         audiences,
         content_links: b.links,
         articles,
+        calculator,
         build_date: date_short(today),
     };
     (site, b.errors)
+}
+
+/// The worked example is computed for the member Comune of median population, a real
+/// case the reader can relate to; without member data, for a Comune of 5,000.
+fn example_ente(enti: &[Ente]) -> Option<(String, crate::pricing::engine::Profile)> {
+    use crate::pricing::engine::Profile;
+    let mut comuni: Vec<&Ente> = enti.iter().filter(|e| e.ente_type == crate::pricing::EnteType::Comune && e.population.is_some()).collect();
+    comuni.sort_by_key(|e| (e.population, e.name.clone()));
+    let Some(e) = comuni.get(comuni.len() / 2) else {
+        return Some(("un Comune di 5.000 abitanti".into(), Profile::comune(5000)));
+    };
+    let profile = Profile {
+        workstations: e.workstations.unwrap_or(0),
+        businesses: e.businesses.unwrap_or(0),
+        ..Profile::comune(e.population.unwrap_or(0))
+    };
+    let mut figures = vec![format!("{} abitanti", group_thousands(profile.population))];
+    if let Some(w) = e.workstations {
+        figures.push(format!("{} postazioni", group_thousands(w)));
+    }
+    if let Some(b) = e.businesses {
+        figures.push(format!("{} imprese", group_thousands(b)));
+    }
+    Some((format!("{} ({})", e.name, figures.join(", ")), profile))
 }
 
 fn kebab(k: SectionKind) -> String {

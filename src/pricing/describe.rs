@@ -266,3 +266,59 @@ mod tests {
         assert_eq!(summarize_item(&i).price, "4,00 € per utente al mese");
     }
 }
+
+/// A quote as Italian text, for the worked example on a service page.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteSummary {
+    pub lines: Vec<QuoteLineSummary>,
+    pub one_off: String,
+    pub yearly: String,
+    pub vat: String,
+    pub vat_one_off: String,
+    pub vat_yearly: String,
+    pub first_year_total: String,
+    pub incomplete: bool,
+    pub not_available: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteLineSummary {
+    pub name: String,
+    pub periodicity: &'static str,
+    pub amount: String,
+}
+
+pub fn summarize_quote(q: &super::engine::Quote, vat: BasisPoints) -> QuoteSummary {
+    use super::engine::Price;
+    let lines = q
+        .lines
+        .iter()
+        .filter(|l| l.price != Price::NotChosen)
+        .map(|l| QuoteLineSummary {
+            name: match l.quantity {
+                Some(n) if n != 1 => format!("{} (× {n})", l.name),
+                _ => l.name.clone(),
+            },
+            periodicity: periodicity_label(l.periodicity),
+            amount: match (l.price, l.periodicity) {
+                (Price::Amount(c), Periodicity::Monthly) => format!("{} al mese ({} l'anno)", format_euro(c), format_euro(c * 12)),
+                (Price::Amount(c), _) => format_euro(c),
+                (Price::OnRequest, _) => "su richiesta".into(),
+                (Price::Included, _) => "incluso".into(),
+                (Price::NotAvailable, _) => "non disponibile".into(),
+                (Price::NotChosen, _) => String::new(),
+            },
+        })
+        .collect();
+    QuoteSummary {
+        lines,
+        one_off: format_euro(q.one_off),
+        yearly: format_euro(q.yearly),
+        vat: vat.to_string(),
+        vat_one_off: format_euro(q.vat_one_off),
+        vat_yearly: format_euro(q.vat_yearly),
+        first_year_total: format_euro(q.one_off + q.yearly + q.vat_one_off + q.vat_yearly),
+        incomplete: q.incomplete,
+        not_available: q.not_available,
+    }
+}

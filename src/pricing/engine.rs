@@ -8,13 +8,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::model::{BandValue, Basis, EnteType, Fixed, Item, Periodicity, Rule, Tariff};
 use super::money::{div_round, percent_of, Cents};
 
-/// What the calculator knows about the Ente asking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What the calculator knows about the Ente asking. Missing fields default to a member
+/// Comune with every figure 0, nothing optional chosen, over one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Profile {
     pub ente_type: EnteType,
     pub population: u64,
@@ -29,6 +31,12 @@ pub struct Profile {
     pub quantities: BTreeMap<String, u32>,
     /// Years of the convention, for the multi-year total (at least 1).
     pub years: u32,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile::comune(0)
+    }
 }
 
 impl Profile {

@@ -1,7 +1,7 @@
 //! The tariff data model: plain data that can express every price model of the
 //! catalog (see `docs/contenuti.md` for the editor's side of it).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::money::{BasisPoints, Cents, UnitRate};
 
@@ -27,7 +27,7 @@ pub enum Basis {
 }
 
 /// The kind of Ente asking for the service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EnteType {
     Comune,

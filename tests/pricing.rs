@@ -1,0 +1,201 @@
+//! The pricing engines: the hand-computed vectors of `tests/vectors/pricing.json` in Rust
+//! and, through Node, in the browser module; then ≥ 10,000 generated profiles over every
+//! example tariff must give the same cents in both.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use vetrina::pricing::engine::{quote, Price, Profile, Quote};
+use vetrina::pricing::{EnteType, Tariff};
+
+#[derive(Deserialize)]
+struct Vectors {
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    tariff: String,
+    profile: Profile,
+    expect: BTreeMap<String, Value>,
+}
+
+fn tariffs() -> BTreeMap<String, Tariff> {
+    let catalog = vetrina::pipeline::catalog(&common::repo()).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    catalog.tariffs.into_iter().map(|t| (t.meta.slug, t.tariff)).collect()
+}
+
+fn euros(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+fn price_text(p: Price) -> String {
+    match p {
+        Price::Amount(c) => euros(c),
+        Price::OnRequest => "on-request".into(),
+        Price::Included => "included".into(),
+        Price::NotAvailable => "not-available".into(),
+        Price::NotChosen => "not-chosen".into(),
+    }
+}
+
+/// Compare a quote with a case's expectations; returns the mismatches.
+fn mismatches(q: &Quote, expect: &BTreeMap<String, Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (key, want) in expect {
+        let got: Value = match key.as_str() {
+            "one_off" => json!(euros(q.one_off)),
+            "yearly" => json!(euros(q.yearly)),
+            "vat_one_off" => json!(euros(q.vat_one_off)),
+            "vat_yearly" => json!(euros(q.vat_yearly)),
+            "total" => json!(euros(q.total)),
+            "total_vat" => json!(euros(q.total_vat)),
+            "incomplete" => json!(q.incomplete),
+            "not_available" => json!(q.not_available),
+            "lines" => {
+                let mut lines = serde_json::Map::new();
+                for (id, _) in want.as_object().expect("lines is an object") {
+                    let line = q.lines.iter().find(|l| &l.item == id);
+                    lines.insert(id.clone(), json!(line.map(|l| price_text(l.price)).unwrap_or_else(|| "no such item".into())));
+                }
+                Value::Object(lines)
+            }
+            other => panic!("unknown expectation {other}"),
+        };
+        if &got != want {
+            out.push(format!("{key}: expected {want}, got {got}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn rust_engine_matches_the_hand_computed_vectors() {
+    let vectors: Vectors = serde_json::from_str(include_str!("vectors/pricing.json")).unwrap();
+    let tariffs = tariffs();
+    let mut failures = Vec::new();
+    for c in &vectors.cases {
+        let t = tariffs.get(&c.tariff).unwrap_or_else(|| panic!("{}: no tariff {}", c.name, c.tariff));
+        for m in mismatches(&quote(t, &c.profile), &c.expect) {
+            failures.push(format!("{}: {m}", c.name));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} vectors fail:\n{}", failures.len(), vectors.cases.len(), failures.join("\n"));
+}
+
+fn node(script: &str, args: &[&std::path::Path]) -> String {
+    let out = Command::new("node")
+        .arg(common::repo().join("tests/js").join(script))
+        .args(args)
+        .output()
+        .expect("node is needed for the browser-engine tests (see README)");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{script} failed:\n{text}");
+    text
+}
+
+#[test]
+fn browser_engine_matches_the_hand_computed_vectors() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("tariffs.json");
+    std::fs::write(&data, serde_json::to_vec(&tariffs()).unwrap()).unwrap();
+    let out = node("vectors.mjs", &[&data, &common::repo().join("tests/vectors/pricing.json")]);
+    assert!(out.contains("68 passed, 0 failed"), "{out}");
+}
+
+/// A small deterministic generator, so a failing case can be reproduced.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Band edges of every tariff, so generated figures hit them often.
+fn edges(t: &Tariff) -> Vec<u64> {
+    let json = serde_json::to_value(t).unwrap();
+    let mut out = Vec::new();
+    fn walk(v: &Value, out: &mut Vec<u64>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if k == "from" || k == "to" {
+                        if let Some(n) = x.as_u64() {
+                            out.extend([n.saturating_sub(1), n, n + 1]);
+                        }
+                    }
+                    walk(x, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    walk(&json, &mut out);
+    out
+}
+
+/// A synthetic tariff whose odd rates land on half cents, to exercise the rounding rule.
+fn stress_tariff() -> Tariff {
+    let text = include_str!("vectors/stress-tariff.md");
+    let file = vetrina::content::frontmatter::split(vetrina::diagnostics::Source::new("stress-tariff.md", text)).unwrap();
+    let mut errors = Vec::new();
+    let t = vetrina::content::tariff::parse(&file, vetrina::pricing::BasisPoints(2200), &mut errors);
+    assert!(errors.is_empty(), "{}", common::list(&errors));
+    t.unwrap().tariff
+}
+
+#[test]
+fn both_engines_agree_on_ten_thousand_generated_profiles() {
+    let mut tariffs = tariffs();
+    tariffs.insert("stress".into(), stress_tariff());
+    let names: Vec<&String> = tariffs.keys().collect();
+    let mut rng = Rng(0x5eed_cafe_f00d);
+    let mut cases = Vec::new();
+    for i in 0..12_000 {
+        // Every other case on the stress tariff, the rest spread over the example ones.
+        let name = if i % 2 == 0 { names.iter().find(|n| n.as_str() == "stress").unwrap() } else { names[i / 2 % names.len()] };
+        let t = &tariffs[name];
+        let e = edges(t);
+        let mut figure = |rng: &mut Rng| match rng.below(4) {
+            0 if !e.is_empty() => e[rng.below(e.len() as u64) as usize],
+            1 => rng.below(100),
+            2 => rng.below(60_000),
+            _ => rng.below(2_000_000),
+        };
+        let mut p = Profile {
+            ente_type: EnteType::ALL[rng.below(4) as usize],
+            population: figure(&mut rng),
+            workstations: figure(&mut rng),
+            businesses: figure(&mut rng),
+            users: figure(&mut rng),
+            persons: figure(&mut rng),
+            member: rng.below(4) != 0,
+            quantities: BTreeMap::new(),
+            years: 1 + rng.below(5) as u32,
+        };
+        for item in &t.items {
+            if (item.optional || item.quantity.is_some()) && rng.below(2) == 0 {
+                p.quantities.insert(item.id.clone(), rng.below(12) as u32);
+            }
+        }
+        let q = quote(t, &p);
+        cases.push(json!({ "tariff": name, "profile": p, "quote": q }));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cases.json");
+    std::fs::write(&file, serde_json::to_vec(&json!({ "tariffs": tariffs, "cases": cases })).unwrap()).unwrap();
+    let out = node("differential.mjs", &[&file]);
+    assert!(out.contains("12000 passed, 0 failed"), "{out}");
+}
