@@ -135,12 +135,23 @@ struct SiteContext<'a> {
     /// Footer links with the base path applied.
     footer: Footer,
     social: &'a [crate::config::Social],
-    nav: Vec<Link>,
+    nav: Vec<NavLink>,
     /// Where the assets are: `<base>/assets/`.
     assets: String,
     /// Pages that are not in the main navigation, for the footer.
     pages: Vec<Link>,
     build_date: &'a str,
+}
+
+/// A main-navigation entry. `element` is its `data-element` for the AgID validator;
+/// `section` is the URL prefix of the pages that belong to it (for `aria-current`).
+#[derive(Debug, Serialize)]
+struct NavLink {
+    label: String,
+    url: String,
+    element: Option<&'static str>,
+    #[serde(skip)]
+    sections: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -353,20 +364,35 @@ fn site_context(site: &Site) -> SiteContext<'_> {
     let u = &site.urls;
     let f = &site.config.footer;
     let internal = |href: &str| crate::markdown::rewrite(href, &u.base);
+    let entry = |label: &str, path: &str, element: Option<&'static str>, extra: &[&str]| NavLink {
+        label: label.into(),
+        url: u.path(path),
+        element,
+        sections: std::iter::once(path).chain(extra.iter().copied()).map(|p| u.path(p)).collect(),
+    };
     let mut nav = vec![
-        Link { label: "Servizi".into(), url: u.path("servizi/") },
-        Link { label: "Convenzioni".into(), url: u.path("convenzioni/") },
-        Link { label: "Moduli".into(), url: u.path("moduli/") },
+        entry("Servizi", "servizi/", Some("all-services"), &["destinatari/"]),
+        entry("Convenzioni", "convenzioni/", None, &[]),
+        entry("Moduli", "moduli/", None, &[]),
     ];
     // The member list is a page the editors write (with `modello = "enti-aderenti"`).
     if let Some(p) = site.pages.iter().find(|p| p.template == "enti-aderenti") {
-        nav.push(Link { label: p.title.clone(), url: p.url.clone() });
+        nav.push(NavLink { label: p.title.clone(), url: p.url.clone(), element: None, sections: vec![p.url.clone()] });
     }
-    nav.push(Link { label: "Notizie".into(), url: u.path("notizie/") });
+    nav.push(entry("Notizie", "notizie/", Some("news"), &[]));
+    let footer = Footer {
+        privacy: internal(f.privacy.get_ref()),
+        legal_notes: internal(f.note_legali.get_ref()),
+        accessibility: f.dichiarazione_accessibilita.get_ref().clone(),
+        faq: internal(f.faq.get_ref()),
+        report_inefficiency: internal(f.segnalazione_disservizio.get_ref()),
+    };
+    // Pages for the footer's list: not those already in the menu or the footer's own links.
     let pages = site
         .pages
         .iter()
         .filter(|p| !nav.iter().any(|n| n.url == p.url))
+        .filter(|p| ![&footer.privacy, &footer.legal_notes, &footer.faq].contains(&&p.url))
         .map(|p| Link { label: p.title.clone(), url: p.url.clone() })
         .collect();
     SiteContext {
@@ -377,13 +403,7 @@ fn site_context(site: &Site) -> SiteContext<'_> {
         base_path: &u.base,
         language: &site.config.language,
         lead_body: &site.config.lead_body,
-        footer: Footer {
-            privacy: internal(f.privacy.get_ref()),
-            legal_notes: internal(f.note_legali.get_ref()),
-            accessibility: f.dichiarazione_accessibilita.get_ref().clone(),
-            faq: internal(f.faq.get_ref()),
-            report_inefficiency: internal(f.segnalazione_disservizio.get_ref()),
-        },
+        footer,
         social: &site.config.social,
         nav,
         assets: u.path("assets/"),
@@ -395,7 +415,8 @@ fn site_context(site: &Site) -> SiteContext<'_> {
 /// Render every page in parallel. Errors name the template and its line.
 pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     let mut tera = theme.tera.clone();
-    tera.global_context().insert("site", &site_context(site));
+    let site_ctx = site_context(site);
+    tera.global_context().insert("site", &site_ctx);
     let tera = tera;
     let jobs = jobs(site);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
@@ -408,6 +429,9 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
             ctx.insert("canonical", &format!("{}{}", site.config.base_url.trim_end_matches('/'), job.url.strip_prefix(site.urls.base.trim_end_matches('/')).unwrap_or(&job.url)));
             ctx.insert("breadcrumbs", &job.breadcrumbs);
             ctx.insert("updated", &job.updated);
+            // The menu entry this page belongs to, for `aria-current`.
+            let current = site_ctx.nav.iter().find(|n| n.sections.iter().any(|s| job.url.starts_with(s.as_str()))).map(|n| &n.url);
+            ctx.insert("nav_current", &current);
             for (k, v) in &job.vars {
                 ctx.insert(*k, v);
             }
@@ -456,6 +480,8 @@ fn minify(html: &str) -> Vec<u8> {
     cfg.allow_noncompliant_unquoted_attribute_values = false;
     cfg.allow_removing_spaces_between_attributes = false;
     cfg.minify_css = false;
+    // Bootstrap Italia styles `input[type=text]`: the attribute must stay.
+    cfg.keep_input_type_text_attr = true;
     cfg.minify_js = false;
     minify_html::minify(html.as_bytes(), &cfg)
 }
