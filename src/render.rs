@@ -42,6 +42,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "enti-aderenti.html",
     "note-legali.html",
     "404.html",
+    "calcola.html",
 ];
 
 impl Theme {
@@ -262,6 +263,19 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             vars: vec![("service", json(s))],
         });
     }
+    let calc_url = u.path("calcola/");
+    let priced: Vec<&crate::site::ServiceView> = site.services.iter().filter(|s| s.tariff.is_some()).collect();
+    let all_inputs: Vec<_> = crate::pricing::Basis::ALL.iter().map(|b| crate::pricing::describe::input_spec(*b)).collect();
+    jobs.push(PageJob {
+        output: "calcola/index.html".into(),
+        template: "calcola.html",
+        title: "Calcola i costi per il tuo Ente".into(),
+        description: "Il calcolatore dei costi dei servizi del centro servizi per un Ente: una tantum, annuali, IVA e totale sugli anni della convenzione.".into(),
+        url: calc_url.clone(),
+        breadcrumbs: crumbs(&[("Calcola i costi", calc_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: vec![("services", json(&priced)), ("all_inputs", json(&all_inputs))],
+    });
     let conv_url = u.path("convenzioni/");
     jobs.push(PageJob {
         output: "convenzioni/index.html".into(),
@@ -380,6 +394,7 @@ fn site_context(site: &Site) -> SiteContext<'_> {
         nav.push(NavLink { label: p.title.clone(), url: p.url.clone(), element: None, sections: vec![p.url.clone()] });
     }
     nav.push(entry("Notizie", "notizie/", Some("news"), &[]));
+    nav.push(entry("Calcola i costi", "calcola/", None, &[]));
     let footer = Footer {
         privacy: internal(f.privacy.get_ref()),
         legal_notes: internal(f.note_legali.get_ref()),

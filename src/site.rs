@@ -102,6 +102,9 @@ pub struct TariffView {
     pub validity: Option<String>,
     pub payment_terms: Option<String>,
     pub notes_html: String,
+    /// For the calculator: the figures the tariff depends on and the items to choose.
+    pub inputs: Vec<describe::InputSpec>,
+    pub options: Vec<describe::OptionSpec>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -432,6 +435,8 @@ pub fn build(
                 validity: t.validity.clone(),
                 payment_terms: t.payment_terms.clone(),
                 notes_html: r.html,
+                inputs: describe::inputs(&t.tariff),
+                options: describe::options(&t.tariff),
             }
         });
         let example = match (s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())), &example_ente) {

@@ -322,3 +322,80 @@ pub fn summarize_quote(q: &super::engine::Quote, vat: BasisPoints) -> QuoteSumma
         not_available: q.not_available,
     }
 }
+
+/// A figure of the Ente a calculator must ask for.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputSpec {
+    /// The profile field (`population`, ...).
+    pub basis: Basis,
+    /// The form field and URL parameter (`abitanti`, ...).
+    pub name: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+}
+
+/// An item the Ente may add or size, for the calculator form.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionSpec {
+    pub id: String,
+    pub name: String,
+    pub optional: bool,
+    pub unit: Option<String>,
+    pub unit_plural: Option<String>,
+    pub min: u32,
+    pub max: Option<u32>,
+    pub default: u32,
+}
+
+pub fn input_spec(b: Basis) -> InputSpec {
+    let (name, label, hint) = match b {
+        Basis::Population => ("abitanti", "Abitanti", "Popolazione dell'ultimo censimento ISTAT."),
+        Basis::Workstations => ("postazioni", "Postazioni di lavoro", "Postazioni dell'Ente collegate al servizio."),
+        Basis::Businesses => ("imprese", "Imprese", "Imprese attive con sede nel territorio."),
+        Basis::Users => ("utenti", "Utenti", "Persone che useranno il servizio."),
+        Basis::Persons => ("persone", "Persone", "Persone per cui si chiede il servizio."),
+    };
+    InputSpec { basis: b, name, label, hint }
+}
+
+/// The figures a tariff depends on, in a fixed order.
+pub fn inputs(tariff: &Tariff) -> Vec<InputSpec> {
+    fn walk(rule: &Rule, out: &mut std::collections::BTreeSet<Basis>) {
+        match rule {
+            Rule::PerUnit { basis, .. } => {
+                out.insert(*basis);
+            }
+            Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => {
+                out.insert(*basis);
+                for b in bands {
+                    if let BandValue::Sum(parts) = &b.value {
+                        parts.iter().for_each(|p| walk(p, out));
+                    }
+                }
+            }
+            Rule::Sum { parts } => parts.iter().for_each(|p| walk(p, out)),
+            Rule::Fixed { .. } | Rule::Included | Rule::OnRequest => {}
+        }
+    }
+    let mut set = std::collections::BTreeSet::new();
+    tariff.items.iter().for_each(|i| walk(&i.rule, &mut set));
+    set.into_iter().map(input_spec).collect()
+}
+
+pub fn options(tariff: &Tariff) -> Vec<OptionSpec> {
+    tariff
+        .items
+        .iter()
+        .filter(|i| i.optional || i.quantity.is_some())
+        .map(|i| OptionSpec {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            optional: i.optional,
+            unit: i.quantity.as_ref().map(|q| q.unit.clone()),
+            unit_plural: i.quantity.as_ref().map(|q| q.unit_plural.clone()),
+            min: i.quantity.as_ref().map_or(1, |q| q.min),
+            max: i.quantity.as_ref().and_then(|q| q.max),
+            default: i.quantity.as_ref().map_or(1, |q| q.default),
+        })
+        .collect()
+}

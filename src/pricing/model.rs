@@ -26,6 +26,10 @@ pub enum Basis {
     Persons,
 }
 
+impl Basis {
+    pub const ALL: [Basis; 5] = [Basis::Population, Basis::Workstations, Basis::Businesses, Basis::Users, Basis::Persons];
+}
+
 /// The kind of Ente asking for the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -1,0 +1,40 @@
+//! Browser tests: build the example site, then run `tests/browser/*.test.mjs` with Node's
+//! test runner in Debian's Chromium (driven by playwright-core). `tests/setup.sh` installs
+//! both.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use vetrina::pipeline::{self, Options, Quiet};
+
+#[test]
+fn calculators_and_pages_work_in_chromium() {
+    let browser_dir = common::repo().join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is not installed: run `bash tests/setup.sh` (see README)"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(Path::new(&chromium).exists(), "Chromium is not installed: run `bash tests/setup.sh` (see README)");
+
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let mut opts = Options::new(common::repo());
+    opts.output = Some(site.clone());
+    if let Err(errors) = pipeline::run(&opts, true, &Quiet) {
+        panic!("the example site does not build:\n{}", common::list(&errors));
+    }
+    let run = Command::new("node")
+        .arg("--test")
+        .arg("--test-reporter=spec")
+        .arg(&browser_dir)
+        .env("SITE_DIR", &site)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node");
+    let report = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "browser tests failed:\n{report}");
+    assert!(report.contains("fail 0"), "{report}");
+}

@@ -1,0 +1,120 @@
+// End-to-end tests of the calculators in Chromium, against the example site built into
+// $SITE_DIR (the Rust test tests/browser.rs builds it and runs this file).
+// Expected amounts are the hand-computed ones of tests/vectors/pricing.json.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, page } from "./harness.mjs";
+
+let server;
+let chrome;
+
+before(async () => {
+  server = await serve(process.env.SITE_DIR);
+  chrome = await browser();
+});
+
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+const total = (p, label) => p.locator(`[data-total="${label}"]`).first().textContent();
+
+test("service calculator: typed figures give the engine's amounts, announced", async () => {
+  const p = await page(chrome);
+  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  const calc = p.locator("[data-calculator]");
+  await assert.doesNotReject(calc.locator("form").waitFor({ state: "visible" }));
+  assert.equal(await calc.locator(".vetrina-calc-nojs").isVisible(), false);
+  await p.fill("#calc-abitanti", "1001");
+  assert.equal(await total(p, "Costi una tantum (IVA esclusa)"), "650,00 €");
+  assert.equal(await total(p, "Costi annuali (IVA esclusa)"), "1.050,00 €");
+  assert.equal(await total(p, "Totale del primo anno, IVA inclusa"), "2.074,00 €");
+  const status = calc.locator("[role=status]");
+  assert.equal(await status.getAttribute("aria-live"), "polite");
+  assert.match(await status.textContent(), /Primo anno: 2\.074,00 € IVA inclusa/);
+  // Three SPID Days: 750 × 3 on top of the activation.
+  await p.click(`label[for="calc-opt-rao-pubblico-spid-day"]`);
+  await p.fill("#calc-qty-rao-pubblico-spid-day", "3");
+  assert.equal(await total(p, "Costi una tantum (IVA esclusa)"), "2.900,00 €");
+  assert.equal(await total(p, "IVA sui costi una tantum"), "638,00 €");
+  assert.deepEqual(p.problems, []);
+});
+
+test("service calculator: bad figures get an inline error and no total", async () => {
+  const p = await page(chrome);
+  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  for (const [typed, message] of [
+    ["abc", /numero intero/],
+    ["-5", /negativo/],
+    ["", /Scrivete un numero/],
+  ]) {
+    await p.fill("#calc-abitanti", typed);
+    const error = p.locator("#calc-abitanti-errore");
+    assert.equal(await error.isVisible(), true, `no error for ${JSON.stringify(typed)}`);
+    assert.match(await error.textContent(), message);
+    assert.equal(await p.getAttribute("#calc-abitanti", "aria-invalid"), "true");
+    assert.equal(await p.locator("[data-total]").count(), 0);
+    assert.match(await p.locator("[role=status]").textContent(), /Correggete i campi/);
+  }
+  await p.fill("#calc-abitanti", "5000");
+  assert.equal(await p.locator("#calc-abitanti-errore").isVisible(), false);
+  assert.equal(await total(p, "Costi annuali (IVA esclusa)"), "1.250,00 €");
+});
+
+test("service calculator: a member Ente fills the figures, and the URL keeps the choice", async () => {
+  const p = await page(chrome);
+  await p.goto(`${server.url}/servizi/gestione-documentale/`);
+  const data = await (await fetch(`${server.url}/assets/data/calcolatore.json`)).json();
+  const ente = data.enti.find((e) => e.ente_type === "comune" && e.population > 600);
+  // Keyboard: focus the list and pick the Ente by typing, as a keyboard user would.
+  await p.focus("#calc-ente");
+  await p.selectOption("#calc-ente", ente.name);
+  assert.equal(await p.inputValue("#calc-abitanti"), String(ente.population));
+  const cents = Math.max(Math.round(ente.population * 44), 25000);
+  const euros = `${Math.trunc(cents / 100).toLocaleString("it-IT")},${String(cents % 100).padStart(2, "0")} €`;
+  assert.equal(await total(p, "Costi annuali (IVA esclusa)"), euros);
+  await p.waitForFunction(() => location.search.includes("ente="));
+  const shared = p.url();
+  const q = await page(chrome);
+  await q.goto(shared);
+  await q.locator("[data-total]").first().waitFor();
+  assert.equal(await q.inputValue("#calc-ente"), ente.name);
+  assert.equal(await total(q, "Costi annuali (IVA esclusa)"), euros);
+});
+
+test("site-wide calculator: several services, VAT and a multi-year total", async () => {
+  const p = await page(chrome);
+  await p.goto(`${server.url}/calcola/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  assert.match(await p.locator("[role=status]").textContent(), /almeno un servizio/);
+  await p.fill("#calc-abitanti", "12345");
+  await p.fill("#calc-postazioni", "24");
+  await p.click(`label[for="calc-srv-gestione-documentale"]`);
+  await p.click(`label[for="calc-srv-connettivita-e-sicurezza"]`);
+  // 5,431.80 + 792.00 yearly; VAT 1,195.00 + 174.24.
+  assert.equal(await total(p, "Costi annuali (IVA esclusa)"), "6.223,80 €");
+  assert.equal(await total(p, "IVA sui costi annuali"), "1.369,24 €");
+  assert.equal(await total(p, "Totale del primo anno, IVA inclusa"), "7.593,04 €");
+  await p.fill("#calc-anni", "3");
+  assert.equal(await total(p, "Totale su 3 anni, IVA inclusa"), "22.779,12 €");
+  // The choice survives a reload through the URL.
+  await p.waitForFunction(() => location.search.includes("servizi=") && location.search.includes("anni=3"));
+  await p.reload();
+  await p.locator("[data-total]").first().waitFor();
+  assert.equal(await total(p, "Totale su 3 anni, IVA inclusa"), "22.779,12 €");
+  assert.equal(await p.locator("[data-vetrina-print]").isVisible(), true);
+  assert.deepEqual(p.problems, [], "console errors or CSP violations");
+});
+
+test("without JavaScript the price tables stay and the calculator says it needs JavaScript", async () => {
+  const p = await page(chrome, { javaScriptEnabled: false });
+  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  assert.equal(await p.locator(".vetrina-calc-nojs").isVisible(), true);
+  assert.match(await p.locator(".vetrina-calc-nojs").textContent(), /JavaScript/);
+  assert.equal(await p.locator(".vetrina-calc-form").isVisible(), false);
+  assert.ok((await p.locator("table.vetrina-tariffa").count()) >= 1);
+  await p.goto(`${server.url}/calcola/`);
+  assert.equal(await p.locator(".vetrina-calc-nojs").isVisible(), true);
+});

@@ -1,0 +1,304 @@
+// Vetrina calculators: "Quanto costa per il mio Ente" on a service page and the site-wide
+// /calcola/ page. Progressive enhancement: the price tables are always in the page; this
+// module reveals the form, reads the Ente's figures, computes with pricing.js (the same
+// cents as the build) and keeps the choice in the URL so it can be bookmarked and shared.
+
+import { quote, formatEuro } from "./pricing.js";
+
+const PERIOD = { "one-off": "una tantum", yearly: "annuale", monthly: "mensile" };
+const MAX_YEARS = 30;
+
+for (const root of document.querySelectorAll("[data-calculator]")) {
+  start(root).catch((error) => {
+    const nojs = root.querySelector(".vetrina-calc-nojs");
+    nojs.textContent = "Il calcolatore non è disponibile in questo momento: i prezzi sono nelle tabelle della pagina.";
+    nojs.hidden = false;
+    console.error(error);
+  });
+}
+
+async function start(root) {
+  const response = await fetch(root.dataset.src);
+  if (!response.ok) throw new Error(`${root.dataset.src}: ${response.status}`);
+  const data = await response.json();
+  const form = root.querySelector("form");
+  const result = root.querySelector(".vetrina-calc-risultato");
+  fillEnti(form, data.enti);
+  restore(form, new URLSearchParams(window.location.search), data);
+  root.querySelector(".vetrina-calc-nojs").hidden = true;
+  form.hidden = false;
+  result.hidden = false;
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("change", (event) => {
+    if (event.target.name === "ente") applyEnte(form, data.enti);
+    update(root, data);
+  });
+  form.addEventListener("input", () => update(root, data));
+  update(root, data);
+}
+
+function fillEnti(form, enti) {
+  const select = form.elements.ente;
+  for (const ente of enti) {
+    const option = document.createElement("option");
+    option.value = ente.name;
+    option.textContent = ente.name;
+    select.append(option);
+  }
+}
+
+/** Copy the chosen member Ente's figures into the form. */
+function applyEnte(form, enti) {
+  const ente = enti.find((e) => e.name === form.elements.ente.value);
+  if (!ente) return;
+  form.elements.tipo.value = ente.ente_type;
+  for (const input of form.querySelectorAll("[data-basis]")) {
+    if (ente[input.dataset.basis] !== undefined) input.value = String(ente[input.dataset.basis]);
+  }
+  form.elements.aderente.checked = true;
+}
+
+/** Which services this calculator prices. */
+function selectedServices(root) {
+  if (root.dataset.services) return [root.dataset.services];
+  return [...root.querySelectorAll("[data-service]")].filter((c) => c.checked).map((c) => c.value);
+}
+
+/** A whole number typed by a person: digits only (spaces and thousands dots forgiven). */
+function parseCount(text) {
+  const t = text.trim().replace(/[\s.]/g, "");
+  if (t === "") return { error: "Scrivete un numero (0 se non pertinente)." };
+  if (/^-\d+$/.test(t)) return { error: "Il numero non può essere negativo." };
+  if (!/^\d+$/.test(t)) return { error: "Scrivete un numero intero, senza virgole né lettere (ad esempio 1250)." };
+  const n = Number(t);
+  if (!Number.isSafeInteger(n)) return { error: "Il numero è troppo grande." };
+  return { value: n };
+}
+
+function setError(input, message) {
+  const slot = document.getElementById(`${input.id}-errore`);
+  if (message) {
+    input.setAttribute("aria-invalid", "true");
+    slot.textContent = message;
+    slot.hidden = false;
+  } else {
+    input.removeAttribute("aria-invalid");
+    slot.textContent = "";
+    slot.hidden = true;
+  }
+}
+
+/** Read the form into a profile per service; every bad field gets its own message. */
+function read(root, services) {
+  const form = root.querySelector("form");
+  let ok = true;
+  const base = {
+    ente_type: form.elements.tipo.value,
+    population: 0,
+    workstations: 0,
+    businesses: 0,
+    users: 0,
+    persons: 0,
+    member: form.elements.aderente.checked,
+    quantities: {},
+    years: 1,
+  };
+  for (const input of form.querySelectorAll("[data-basis]")) {
+    const r = parseCount(input.value);
+    setError(input, r.error);
+    if (r.error) ok = false;
+    else base[input.dataset.basis] = r.value;
+  }
+  const years = form.querySelector("[data-years]");
+  const y = parseCount(years.value);
+  const yearsError = y.error ?? (y.value < 1 || y.value > MAX_YEARS ? `Scrivete un numero di anni da 1 a ${MAX_YEARS}.` : null);
+  setError(years, yearsError);
+  if (yearsError) ok = false;
+  else base.years = y.value;
+
+  const profiles = {};
+  for (const slug of services) {
+    const quantities = {};
+    const scope = form.querySelector(`[data-options-for="${slug}"]`);
+    const options = scope ? [...scope.querySelectorAll("[data-option]")] : [];
+    for (const input of scope ? scope.querySelectorAll("[data-quantity]") : []) {
+      const id = input.dataset.quantity;
+      const option = options.find((o) => o.dataset.option === id);
+      const active = !option || option.checked;
+      input.disabled = !active;
+      if (!active) {
+        setError(input, null);
+        continue;
+      }
+      const r = parseCount(input.value);
+      const min = Number(input.dataset.min);
+      const max = input.dataset.max ? Number(input.dataset.max) : Infinity;
+      const error = r.error ?? (r.value < min || r.value > max ? `Scrivete un numero da ${min}${max === Infinity ? " in su" : ` a ${max}`}.` : null);
+      setError(input, error);
+      if (error) ok = false;
+      else quantities[id] = r.value;
+    }
+    for (const option of options) {
+      const id = option.dataset.option;
+      const sized = scope.querySelector(`[data-quantity="${id}"]`);
+      if (option.checked && !sized) quantities[id] = 1;
+    }
+    profiles[slug] = { ...base, quantities };
+  }
+  return { ok, profiles, base };
+}
+
+function cell(tag, text, attrs = {}) {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+function row(cells) {
+  const tr = document.createElement("tr");
+  tr.append(...cells);
+  return tr;
+}
+
+function linePrice(line) {
+  switch (line.price.kind) {
+    case "amount":
+      return line.periodicity === "monthly"
+        ? `${formatEuro(line.price.cents)} al mese (${formatEuro(line.per_year)} l'anno)`
+        : formatEuro(line.price.cents);
+    case "on-request":
+      return "su richiesta";
+    case "included":
+      return "incluso";
+    case "not-available":
+      return "non disponibile";
+    default:
+      return "";
+  }
+}
+
+/** The itemised table of one service's quote. */
+function quoteTable(title, q) {
+  const table = document.createElement("table");
+  table.className = "table table-sm caption-top vetrina-calc-tabella";
+  table.append(cell("caption", title, { class: "text-body fw-semibold" }));
+  const head = document.createElement("thead");
+  head.append(row([cell("th", "Voce", { scope: "col" }), cell("th", "Periodicità", { scope: "col" }), cell("th", "Importo (IVA esclusa)", { scope: "col" })]));
+  const body = document.createElement("tbody");
+  for (const line of q.lines) {
+    if (line.price.kind === "not-chosen") continue;
+    const name = line.quantity && line.quantity !== 1 ? `${line.name} (× ${line.quantity})` : line.name;
+    body.append(row([cell("th", name, { scope: "row", class: "fw-normal" }), cell("td", PERIOD[line.periodicity]), cell("td", linePrice(line))]));
+  }
+  table.append(head, body);
+  const wrap = document.createElement("div");
+  wrap.className = "table-responsive";
+  wrap.append(table);
+  return wrap;
+}
+
+function totalsTable(t, years) {
+  const table = document.createElement("table");
+  table.className = "table table-sm caption-top vetrina-calc-totali";
+  table.append(cell("caption", "Totali", { class: "text-body fw-semibold" }));
+  const body = document.createElement("tbody");
+  const rows = [
+    ["Costi una tantum (IVA esclusa)", formatEuro(t.oneOff)],
+    ["Costi annuali (IVA esclusa)", formatEuro(t.yearly)],
+    ["IVA sui costi una tantum", formatEuro(t.vatOneOff)],
+    ["IVA sui costi annuali", formatEuro(t.vatYearly)],
+    ["Totale del primo anno, IVA inclusa", formatEuro(t.oneOff + t.yearly + t.vatOneOff + t.vatYearly)],
+    [`Totale su ${years} ${years === 1 ? "anno" : "anni"}, IVA esclusa`, formatEuro(t.total)],
+    [`Totale su ${years} ${years === 1 ? "anno" : "anni"}, IVA inclusa`, formatEuro(t.total + t.totalVat)],
+  ];
+  for (const [label, value] of rows) body.append(row([cell("th", label, { scope: "row", class: "fw-normal" }), cell("td", value, { "data-total": label })]));
+  table.append(body);
+  return table;
+}
+
+let pending = 0;
+
+function update(root, data) {
+  const services = selectedServices(root);
+  const { ok, profiles, base } = read(root, services);
+  const summary = root.querySelector(".vetrina-calc-sintesi");
+  const detail = root.querySelector(".vetrina-calc-dettaglio");
+  const print = root.querySelector("[data-vetrina-print]");
+  detail.replaceChildren();
+  if (!ok) {
+    summary.textContent = "Correggete i campi segnalati: il totale non è calcolato.";
+    print.hidden = true;
+    return;
+  }
+  if (services.length === 0) {
+    summary.textContent = "Scegliete almeno un servizio.";
+    print.hidden = true;
+    saveState(root, services, base);
+    return;
+  }
+  const totals = { oneOff: 0, yearly: 0, vatOneOff: 0, vatYearly: 0, total: 0, totalVat: 0 };
+  let incomplete = false;
+  const unavailable = [];
+  for (const slug of services) {
+    const service = data.services.find((s) => s.slug === slug);
+    if (!service) continue;
+    const q = quote(data.tariffs[service.tariff], profiles[slug]);
+    if (q.not_available) unavailable.push(service.title);
+    incomplete ||= q.incomplete;
+    totals.oneOff += q.one_off;
+    totals.yearly += q.yearly;
+    totals.vatOneOff += q.vat_one_off;
+    totals.vatYearly += q.vat_yearly;
+    totals.total += q.total;
+    totals.totalVat += q.total_vat;
+    detail.append(quoteTable(service.title, q));
+  }
+  detail.append(totalsTable(totals, base.years));
+  const notes = [];
+  if (incomplete) notes.push("Alcune voci sono su richiesta: il CST le quota con un preventivo e i totali non le comprendono.");
+  if (unavailable.length) notes.push(`Riservato agli Enti aderenti: ${unavailable.join(", ")}.`);
+  for (const note of notes) detail.append(cell("p", note, { class: "small" }));
+  const firstYear = totals.oneOff + totals.yearly + totals.vatOneOff + totals.vatYearly;
+  summary.textContent =
+    `Primo anno: ${formatEuro(firstYear)} IVA inclusa ` +
+    `(${formatEuro(totals.oneOff)} una tantum e ${formatEuro(totals.yearly)} annuali, IVA esclusa).` +
+    (base.years > 1 ? ` Su ${base.years} anni: ${formatEuro(totals.total + totals.totalVat)} IVA inclusa.` : "") +
+    (incomplete ? " Alcune voci sono su richiesta." : "");
+  print.hidden = false;
+  // Keep the URL in step, without flooding the history while someone types.
+  clearTimeout(pending);
+  pending = setTimeout(() => saveState(root, services, base), 300);
+}
+
+/** The choice as URL parameters, in Italian like the form fields. */
+function saveState(root, services, base) {
+  const form = root.querySelector("form");
+  const params = new URLSearchParams();
+  if (form.elements.ente.value) params.set("ente", form.elements.ente.value);
+  params.set("tipo", base.ente_type);
+  for (const input of form.querySelectorAll("[data-basis]")) params.set(input.name, input.value.trim());
+  params.set("anni", String(base.years));
+  if (!base.member) params.set("aderente", "0");
+  if (!root.dataset.services) params.set("servizi", services.join(","));
+  for (const option of form.querySelectorAll("[data-option]")) if (option.checked) params.append("voce", option.name.replace(/^opt-/, ""));
+  for (const input of form.querySelectorAll("[data-quantity]")) if (!input.disabled && input.value.trim() !== input.defaultValue) params.set(input.name, input.value.trim());
+  const url = `${window.location.pathname}?${params}${window.location.hash}`;
+  window.history.replaceState(null, "", url);
+}
+
+function restore(form, params, data) {
+  if (params.has("ente") && data.enti.some((e) => e.name === params.get("ente"))) {
+    form.elements.ente.value = params.get("ente");
+    applyEnte(form, data.enti);
+  }
+  if (params.has("tipo")) form.elements.tipo.value = params.get("tipo");
+  for (const input of form.querySelectorAll("[data-basis], [data-years], [data-quantity]")) {
+    if (params.has(input.name)) input.value = params.get(input.name);
+  }
+  if (params.get("aderente") === "0") form.elements.aderente.checked = false;
+  const services = (params.get("servizi") ?? "").split(",").filter(Boolean);
+  for (const box of form.querySelectorAll("[data-service]")) box.checked = services.includes(box.value);
+  const chosen = params.getAll("voce");
+  for (const option of form.querySelectorAll("[data-option]")) option.checked = chosen.includes(option.name.replace(/^opt-/, ""));
+}
