@@ -1,0 +1,223 @@
+//! The plain, pre-formatted values templates receive. Built by `site::build`; nothing
+//! here computes anything.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::pricing::describe::{self, TariffSummary};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TariffView {
+    pub slug: String,
+    pub title: String,
+    pub summary: TariffSummary,
+    pub validity: Option<String>,
+    pub payment_terms: Option<String>,
+    pub notes_html: String,
+    /// For the calculator: the figures the tariff depends on and the items to choose.
+    pub inputs: Vec<describe::InputSpec>,
+    pub options: Vec<describe::OptionSpec>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExampleView {
+    /// "Comune di Borgo (3.250 abitanti, 24 postazioni, 310 imprese)".
+    pub ente: String,
+    pub quote: crate::pricing::describe::QuoteSummary,
+}
+
+/// What the browser calculators need, written as one JSON file.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorData {
+    pub services: Vec<CalculatorService>,
+    pub tariffs: BTreeMap<String, crate::pricing::Tariff>,
+    pub enti: Vec<CalculatorEnte>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorService {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub tariff: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorEnte {
+    pub name: String,
+    pub ente_type: crate::pricing::EnteType,
+    pub population: u64,
+    pub workstations: u64,
+    pub businesses: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub active: bool,
+    pub label: &'static str,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelSlug {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub status: StatusView,
+    pub level: LabelSlug,
+    pub macro_area: &'static str,
+    pub audiences: Vec<LabelSlug>,
+    pub topics: Vec<String>,
+    pub featured: bool,
+    pub activities: Vec<String>,
+    /// Sections written by the editor, keyed by kind (`audience`, `how-to`, ...).
+    pub sections: BTreeMap<String, SectionView>,
+    /// The page index: every section shown, in page order.
+    pub index: Vec<Link>,
+    pub tariff: Option<TariffView>,
+    /// The tariff computed for one member Ente, as a worked example.
+    pub example: Option<ExampleView>,
+    pub forms: Vec<Link>,
+    pub convention: Option<Link>,
+    pub contacts: crate::domain::Contacts,
+    pub timeline: Vec<crate::domain::Step>,
+    pub online_access: Option<Link>,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConventionView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub lead_body: String,
+    pub valid_from: String,
+    pub valid_to: Option<String>,
+    pub approving_act: String,
+    pub status: &'static str,
+    pub current: bool,
+    pub replaced_by: Option<Link>,
+    /// Every version of this convention (the chain of `sostituita_da`), newest first.
+    pub versions: Vec<Link>,
+    pub toc: Vec<Link>,
+    pub html: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    pub name: String,
+    pub id: String,
+    pub label: String,
+    /// `text`, `textarea`, `email`, `tel`, `date`, `number`, `radio`, `checkbox`, `table`,
+    /// `membership`, `tariff-option`.
+    pub control: &'static str,
+    /// For `text` controls: a pattern, an inputmode and an autocomplete hint.
+    pub pattern: Option<&'static str>,
+    pub inputmode: Option<&'static str>,
+    pub autocomplete: Option<&'static str>,
+    pub maxlength: Option<u32>,
+    pub required: bool,
+    pub help: Option<String>,
+    pub options: Vec<String>,
+    pub columns: Vec<String>,
+    pub rows: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormSectionView {
+    pub title: String,
+    pub description: Option<String>,
+    pub fields: Vec<FieldView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub description: String,
+    pub send_to_pec: String,
+    pub sections: Vec<FormSectionView>,
+    pub declarations: Vec<String>,
+    pub signature: bool,
+    pub html: String,
+    /// Services that use this form.
+    pub services: Vec<Link>,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    pub template: &'static str,
+    pub html: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsView {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: String,
+    pub topics: Vec<String>,
+    pub html: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EnteView {
+    pub name: String,
+    pub kind: &'static str,
+    pub province: String,
+    pub population: String,
+    pub workstations: String,
+    pub businesses: String,
+    pub member_since: String,
+    pub member_since_iso: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelGroup {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub services: Vec<ServiceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceFilter {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub url: String,
+    pub count: usize,
+}
+
