@@ -14,6 +14,8 @@ pub struct LeadBody {
     pub cap: String,
     pub citta: String,
     pub codice_fiscale: String,
+    /// Code of the body in IndicePA (for the open-data catalogue, DCAT-AP_IT).
+    pub codice_ipa: Option<String>,
     pub partita_iva: Option<String>,
     pub pec: String,
     pub email: String,

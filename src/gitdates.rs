@@ -1,5 +1,6 @@
-//! "Pagina aggiornata il": the date of each file's last commit, from one `git log` pass
-//! over the whole repository, falling back to the file's modification time.
+//! "Pagina aggiornata il": the date of each file's last commit, and for the catalog's
+//! changes feed the date of its first, from one `git log` pass over the whole repository,
+//! falling back to the file's modification time.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,6 +14,7 @@ use jiff::Timestamp;
 #[derive(Debug, Default)]
 pub struct GitDates {
     dates: HashMap<String, Date>,
+    created: HashMap<String, Date>,
     pub shallow: bool,
 }
 
@@ -26,10 +28,11 @@ impl GitDates {
         let shallow = git(root, &["rev-parse", "--is-shallow-repository"]).is_some_and(|s| s.trim() == "true");
         let Some(log) = git(root, &["log", "--first-parent", "--format=%x00%ct", "--name-only", "--no-renames", "-z", "HEAD", "--", "."])
         else {
-            return GitDates { dates: HashMap::new(), shallow };
+            return GitDates { dates: HashMap::new(), created: HashMap::new(), shallow };
         };
         let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
         let mut dates = HashMap::new();
+        let mut created = HashMap::new();
         let mut current: Option<Date> = None;
         // NUL-separated fields: an empty field comes before each commit's "<ts>\n<first path>",
         // then one field per further path.
@@ -50,12 +53,15 @@ impl GitDates {
             };
             if let (Some(d), false) = (current, path.is_empty()) {
                 // Paths are relative to the repository; keep those under the site root.
+                // Newest commits come first: the first date seen is the last change, the
+                // last one seen is the file's first commit.
                 if let Some(rel) = path.strip_prefix(prefix.as_str()) {
                     dates.entry(rel.to_string()).or_insert(d);
+                    created.insert(rel.to_string(), d);
                 }
             }
         }
-        GitDates { dates, shallow }
+        GitDates { dates, created, shallow }
     }
 
     /// The last-commit date of a file (path relative to the site root), else its mtime.
@@ -66,6 +72,11 @@ impl GitDates {
         let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok()?;
         let ts = Timestamp::try_from(modified).ok()?;
         Some(ts.to_zoned(TimeZone::try_system().unwrap_or(TimeZone::UTC)).date())
+    }
+
+    /// The date of a file's first commit, else the same as `date_of`.
+    pub fn created(&self, root: &Path, rel: &str) -> Option<Date> {
+        self.created.get(rel).copied().or_else(|| self.date_of(root, rel))
     }
 
     pub fn len(&self) -> usize {
@@ -120,6 +131,7 @@ mod tests {
         let site = r.join("site");
         assert_eq!(dates.date_of(&site, "content/a.md"), Some(Date::constant(2026, 1, 10)));
         assert_eq!(dates.date_of(&site, "content/b.md"), Some(Date::constant(2026, 3, 5)));
+        assert_eq!(dates.created(&site, "content/b.md"), Some(Date::constant(2026, 1, 10)));
         // An uncommitted file falls back to its modification time (today).
         std::fs::write(site.join("content/c.md"), "c").unwrap();
         assert!(dates.date_of(&site, "content/c.md").is_some());

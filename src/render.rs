@@ -43,6 +43,9 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "note-legali.html",
     "404.html",
     "calcola.html",
+    "argomenti.html",
+    "argomento.html",
+    "dati.html",
 ];
 
 impl Theme {
@@ -137,6 +140,10 @@ struct SiteContext<'a> {
     footer: Footer,
     social: &'a [crate::config::Social],
     nav: Vec<NavLink>,
+    /// Atom feeds, for `<link rel="alternate">`.
+    feeds: Vec<Link>,
+    /// The open-data page.
+    open_data: String,
     /// Where the assets are: `<base>/assets/`.
     assets: String,
     /// Pages that are not in the main navigation, for the footer.
@@ -175,13 +182,32 @@ struct PageJob {
     breadcrumbs: Vec<Link>,
     updated: String,
     vars: Vec<(&'static str, serde_json::Value)>,
+    /// Structured data of the page; the first is the validator's `metatag` on service pages.
+    jsonld: Vec<serde_json::Value>,
 }
 
 fn json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
-fn jobs(site: &Site) -> Vec<PageJob> {
+/// A file offered for download, as listed on a page.
+#[derive(Debug, Serialize)]
+struct Download {
+    label: String,
+    url: String,
+    format: &'static str,
+    size: String,
+}
+
+fn size_label(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} byte")
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
     let u = &site.urls;
     let home = Link { label: "Home".into(), url: u.path("") };
     let crumbs = |items: &[(&str, String)]| -> Vec<Link> {
@@ -202,15 +228,19 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             ("news", json(&site.news.iter().take(3).collect::<Vec<_>>())),
             ("service_count", json(&site.services.len())),
         ],
+        jsonld: vec![crate::jsonld::organization(site)],
     });
     let services_url = u.path("servizi/");
-    let catalog = |current: Option<&AudienceFilter>| -> Vec<(&'static str, serde_json::Value)> {
+    // The catalog, whole or narrowed to one audience or one level.
+    let catalog = |current: Option<&AudienceFilter>, level: Option<&str>| -> Vec<(&'static str, serde_json::Value)> {
         let levels: Vec<crate::site::LevelGroup> = site
             .levels
             .iter()
+            .filter(|g| level.is_none_or(|l| l == g.slug))
             .map(|g| crate::site::LevelGroup {
                 slug: g.slug,
                 label: g.label,
+                url: g.url.clone(),
                 services: g
                     .services
                     .iter()
@@ -225,6 +255,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             ("levels", json(&levels)),
             ("audiences", json(&site.audiences)),
             ("current_audience", json(&current)),
+            ("current_level", json(&level)),
             ("all_services_url", json(&services_url)),
             ("count", json(&count)),
         ]
@@ -237,8 +268,47 @@ fn jobs(site: &Site) -> Vec<PageJob> {
         url: services_url.clone(),
         breadcrumbs: crumbs(&[("Servizi", services_url.clone())]),
         updated: site.build_date.clone(),
-        vars: catalog(None),
+        vars: catalog(None, None),
+        jsonld: Vec::new(),
     });
+    for g in &site.levels {
+        jobs.push(PageJob {
+            output: format!("livelli/{}/index.html", g.slug),
+            template: "servizi.html",
+            title: g.label.to_string(),
+            description: format!("I servizi di livello {} del {}.", g.slug, site.config.name),
+            url: g.url.clone(),
+            breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (g.label, g.url.clone())]),
+            updated: site.build_date.clone(),
+            vars: catalog(None, Some(g.slug)),
+            jsonld: Vec::new(),
+        });
+    }
+    let topics_url = u.path("argomenti/");
+    jobs.push(PageJob {
+        output: "argomenti/index.html".into(),
+        template: "argomenti.html",
+        title: "Argomenti".into(),
+        description: format!("Tutti gli argomenti dei servizi e delle notizie del {}.", site.config.name),
+        url: topics_url.clone(),
+        breadcrumbs: crumbs(&[("Argomenti", topics_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: vec![("topics", json(&site.topics))],
+        jsonld: Vec::new(),
+    });
+    for t in &site.topics {
+        jobs.push(PageJob {
+            output: format!("argomenti/{}/index.html", t.slug),
+            template: "argomento.html",
+            title: t.label.clone(),
+            description: format!("Servizi e notizie del {} sull'argomento: {}.", site.config.name, t.label),
+            url: t.url.clone(),
+            breadcrumbs: crumbs(&[("Argomenti", topics_url.clone()), (&t.label, t.url.clone())]),
+            updated: site.build_date.clone(),
+            vars: vec![("topic", json(t))],
+            jsonld: Vec::new(),
+        });
+    }
     for a in &site.audiences {
         jobs.push(PageJob {
             output: format!("destinatari/{}/index.html", a.slug),
@@ -248,7 +318,8 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             url: a.url.clone(),
             breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (a.label, a.url.clone())]),
             updated: site.build_date.clone(),
-            vars: catalog(Some(a)),
+            vars: catalog(Some(a), None),
+            jsonld: Vec::new(),
         });
     }
     for s in &site.services {
@@ -261,8 +332,37 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (s.level.label, s.level.url.clone()), (&s.title, s.url.clone())]),
             updated: s.updated.clone(),
             vars: vec![("service", json(s))],
+            jsonld: vec![crate::jsonld::service(site, s)],
         });
     }
+    let data_url = u.path("dati/");
+    let described = [
+        (crate::opendata::CSV, "Catalogo dei servizi e delle tariffe", "CSV"),
+        (crate::opendata::JSON, "Catalogo dei servizi e delle tariffe", "JSON"),
+        (crate::opendata::CPSV, "Servizi pubblici secondo CPSV-AP_IT", "JSON-LD"),
+        (crate::opendata::DCAT, "Descrizione dei dataset (DCAT-AP_IT)", "JSON-LD"),
+    ];
+    let downloads: Vec<Download> = described
+        .iter()
+        .filter_map(|(path, label, format)| {
+            let f = data_files.iter().find(|f| f.path == *path)?;
+            Some(Download { label: (*label).into(), url: u.path(path), format, size: size_label(f.bytes.len()) })
+        })
+        .collect();
+    jobs.push(PageJob {
+        output: "dati/index.html".into(),
+        template: "dati.html",
+        title: "Dati aperti".into(),
+        description: format!("Il catalogo dei servizi e delle tariffe del {} in formato aperto, con licenza CC BY 4.0.", site.config.name),
+        url: data_url.clone(),
+        breadcrumbs: crumbs(&[("Dati aperti", data_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: vec![("downloads", json(&downloads)), ("licence", json(&crate::opendata::LICENCE)), ("feeds", json(&[
+            Link { label: "Notizie".into(), url: u.path(crate::feeds::NEWS) },
+            Link { label: "Novità del catalogo".into(), url: u.path(crate::feeds::CHANGES) },
+        ]))],
+        jsonld: Vec::new(),
+    });
     let calc_url = u.path("calcola/");
     let priced: Vec<&crate::site::ServiceView> = site.services.iter().filter(|s| s.tariff.is_some()).collect();
     let all_inputs: Vec<_> = crate::pricing::Basis::ALL.iter().map(|b| crate::pricing::describe::input_spec(*b)).collect();
@@ -275,6 +375,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
         breadcrumbs: crumbs(&[("Calcola i costi", calc_url.clone())]),
         updated: site.build_date.clone(),
         vars: vec![("services", json(&priced)), ("all_inputs", json(&all_inputs))],
+        jsonld: Vec::new(),
     });
     let conv_url = u.path("convenzioni/");
     jobs.push(PageJob {
@@ -286,6 +387,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
         breadcrumbs: crumbs(&[("Convenzioni", conv_url.clone())]),
         updated: site.build_date.clone(),
         vars: vec![("conventions", json(&site.conventions))],
+        jsonld: Vec::new(),
     });
     for c in &site.conventions {
         jobs.push(PageJob {
@@ -297,6 +399,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             breadcrumbs: crumbs(&[("Convenzioni", conv_url.clone()), (&c.title, c.url.clone())]),
             updated: c.updated.clone(),
             vars: vec![("convention", json(c))],
+            jsonld: Vec::new(),
         });
     }
     let forms_url = u.path("moduli/");
@@ -309,6 +412,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
         breadcrumbs: crumbs(&[("Moduli", forms_url.clone())]),
         updated: site.build_date.clone(),
         vars: vec![("forms", json(&site.forms))],
+        jsonld: Vec::new(),
     });
     for f in &site.forms {
         jobs.push(PageJob {
@@ -320,6 +424,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             breadcrumbs: crumbs(&[("Moduli", forms_url.clone()), (&f.title, f.url.clone())]),
             updated: f.updated.clone(),
             vars: vec![("form", json(f))],
+            jsonld: Vec::new(),
         });
     }
     let news_url = u.path("notizie/");
@@ -332,6 +437,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
         breadcrumbs: crumbs(&[("Notizie", news_url.clone())]),
         updated: site.build_date.clone(),
         vars: vec![("news", json(&site.news))],
+        jsonld: Vec::new(),
     });
     for n in &site.news {
         jobs.push(PageJob {
@@ -343,6 +449,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             breadcrumbs: crumbs(&[("Notizie", news_url.clone()), (&n.title, n.url.clone())]),
             updated: n.updated.clone(),
             vars: vec![("item", json(n))],
+            jsonld: vec![crate::jsonld::news(site, n)],
         });
     }
     for p in &site.pages {
@@ -359,6 +466,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
             breadcrumbs: crumbs(&[(&p.title, p.url.clone())]),
             updated: p.updated.clone(),
             vars: vec![("page", json(p)), ("enti", json(&site.enti))],
+            jsonld: Vec::new(),
         });
     }
     jobs.push(PageJob {
@@ -370,6 +478,7 @@ fn jobs(site: &Site) -> Vec<PageJob> {
         breadcrumbs: Vec::new(),
         updated: site.build_date.clone(),
         vars: Vec::new(),
+        jsonld: Vec::new(),
     });
     jobs
 }
@@ -420,6 +529,11 @@ fn site_context(site: &Site) -> SiteContext<'_> {
         lead_body: &site.config.lead_body,
         footer,
         social: &site.config.social,
+        open_data: u.path("dati/"),
+        feeds: vec![
+            Link { label: format!("Notizie – {}", site.config.name), url: u.path(crate::feeds::NEWS) },
+            Link { label: format!("Novità del catalogo – {}", site.config.name), url: u.path(crate::feeds::CHANGES) },
+        ],
         nav,
         assets: u.path("assets/"),
         pages,
@@ -433,7 +547,8 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
     let site_ctx = site_context(site);
     tera.global_context().insert("site", &site_ctx);
     let tera = tera;
-    let jobs = jobs(site);
+    let data_files = crate::opendata::files(site);
+    let jobs = jobs(site, &data_files);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -450,6 +565,13 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
             for (k, v) in &job.vars {
                 ctx.insert(*k, v);
             }
+            let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::jsonld::to_script).collect();
+            if !job.breadcrumbs.is_empty() {
+                jsonld.push(crate::jsonld::to_script(&crate::jsonld::breadcrumbs(site, &job.breadcrumbs)));
+            }
+            ctx.insert("jsonld", &jsonld);
+            // Only a service page carries the block the AgID validator reads.
+            ctx.insert("metatag", &(job.template == "servizio.html"));
             let html = tera.render(job.template, &ctx).map_err(|e| {
                 let mut d = match e.kind() {
                     tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => {
@@ -475,6 +597,8 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
         }
     }
     files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &files).into_bytes() });
+    files.extend(crate::feeds::feeds(site));
+    files.extend(data_files);
     files.push(OutputFile {
         path: CALCULATOR_DATA.into(),
         bytes: serde_json::to_vec(&site.calculator).unwrap_or_default(),

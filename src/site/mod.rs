@@ -81,6 +81,12 @@ impl Urls {
     pub fn audience(&self, a: Audience) -> String {
         self.path(&format!("destinatari/{}/", a.slug()))
     }
+    pub fn topic(&self, slug: &str) -> String {
+        self.path(&format!("argomenti/{slug}/"))
+    }
+    pub fn level(&self, l: Level) -> String {
+        self.path(&format!("livelli/{}/", l.slug()))
+    }
 }
 
 /// A link written in Markdown, kept with its source position so the link checker can
@@ -107,6 +113,11 @@ pub struct Site {
     pub enti: Vec<EnteView>,
     pub levels: Vec<LevelGroup>,
     pub audiences: Vec<AudienceFilter>,
+    pub topics: Vec<TopicView>,
+    /// What changed in the catalog, newest first.
+    pub changes: Vec<Change>,
+    /// The date the build treats as today.
+    pub today: Date,
     pub content_links: Vec<ContentLink>,
     /// Article anchors of each convention, for the cross-reference check.
     pub articles: HashMap<String, Vec<String>>,
@@ -263,10 +274,10 @@ pub fn build(
                 ServiceStatus::Active => StatusView { active: true, label: "Servizio attivo", reason: None },
                 ServiceStatus::Suspended(r) => StatusView { active: false, label: "Servizio sospeso", reason: Some(r.clone()) },
             },
-            level: LabelSlug { slug: s.level.slug(), label: s.level.label(), url: format!("{}#livello-{}", urls.path("servizi/"), s.level.slug()) },
+            level: LabelSlug { slug: s.level.slug(), label: s.level.label(), url: urls.level(s.level) },
             macro_area: s.macro_area.label(),
             audiences: s.audiences.iter().map(|a| LabelSlug { slug: a.slug(), label: a.label(), url: urls.audience(*a) }).collect(),
-            topics: s.topics.clone(),
+            topics: s.topics.iter().map(|t| topic_link(t, &urls)).collect(),
             featured: s.featured,
             activities: s.activities.clone(),
             sections,
@@ -313,12 +324,15 @@ pub fn build(
         news.push((n.date, news_view(n, r.html, &urls, b.updated(&n.meta))));
     }
     news.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+    let news: Vec<NewsView> = news.into_iter().map(|(_, n)| n).collect();
+    let topics = topics(&services, &news);
 
     let levels = Level::ALL
         .iter()
         .map(|l| LevelGroup {
             slug: l.slug(),
             label: l.label(),
+            url: urls.level(*l),
             services: services.iter().filter(|s| s.level.slug == l.slug()).cloned().collect(),
         })
         .filter(|g| !g.services.is_empty())
@@ -334,6 +348,7 @@ pub fn build(
         .filter(|a| a.count > 0)
         .collect();
 
+    let changes = changes(catalog, &services, &urls, git, root);
     let calculator = CalculatorData {
         services: catalog
             .services
@@ -363,7 +378,10 @@ pub fn build(
         conventions,
         forms,
         pages,
-        news: news.into_iter().map(|(_, n)| n).collect(),
+        news,
+        topics,
+        changes,
+        today,
         enti: catalog.enti.iter().map(ente_view).collect(),
         levels,
         audiences,
@@ -397,6 +415,90 @@ fn example_ente(enti: &[Ente]) -> Option<(String, crate::pricing::engine::Profil
         figures.push(format!("{} imprese", group_thousands(b)));
     }
     Some((format!("{} ({})", e.name, figures.join(", ")), profile))
+}
+
+/// New services and conventions (first commit) and changed tariffs (last commit after the
+/// first), newest first.
+fn changes(catalog: &Catalog, services: &[ServiceView], urls: &Urls, git: &GitDates, root: &std::path::Path) -> Vec<Change> {
+    let mut out = Vec::new();
+    for s in services {
+        let Some(src) = catalog.services.iter().find(|x| x.meta.slug == s.slug) else { continue };
+        if let Some(date) = git.created(root, &src.meta.source_path) {
+            out.push(Change { title: format!("Nuovo servizio: {}", s.title), summary: s.summary.clone(), url: s.url.clone(), date });
+        }
+    }
+    for t in &catalog.tariffs {
+        let (Some(created), Some(updated)) = (git.created(root, &t.meta.source_path), git.date_of(root, &t.meta.source_path)) else { continue };
+        if updated <= created {
+            continue;
+        }
+        for s in services.iter().filter(|s| s.tariff.as_ref().is_some_and(|x| x.slug == t.meta.slug)) {
+            out.push(Change {
+                title: format!("Tariffa aggiornata: {}", s.title),
+                summary: format!("Sono cambiati i prezzi di «{}».", t.title),
+                url: format!("{}#quanto-costa", s.url),
+                date: updated,
+            });
+        }
+    }
+    for c in &catalog.conventions {
+        if let Some(date) = git.created(root, &c.meta.source_path) {
+            out.push(Change {
+                title: format!("Nuova convenzione: {}", c.title),
+                summary: format!("{}, approvata con {}.", c.title, c.approving_act),
+                url: urls.convention(&c.meta.slug),
+                date,
+            });
+        }
+    }
+    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    out
+}
+
+fn topic_link(label: &str, urls: &Urls) -> Link {
+    Link { label: label.to_string(), url: urls.topic(&markdown::slugify(label)) }
+}
+
+/// Group services and news by topic. Topics whose names give the same slug are one topic,
+/// named as first written.
+fn topics(services: &[ServiceView], news: &[NewsView]) -> Vec<TopicView> {
+    let mut by_url: BTreeMap<String, TopicView> = BTreeMap::new();
+    let mut entry = |link: &Link| -> String {
+        by_url
+            .entry(link.url.clone())
+            .or_insert_with(|| TopicView {
+                slug: link.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string(),
+                label: link.label.clone(),
+                url: link.url.clone(),
+                services: Vec::new(),
+                news: Vec::new(),
+            })
+            .url
+            .clone()
+    };
+    let mut pairs: Vec<(String, Option<usize>, Option<usize>)> = Vec::new();
+    for (i, s) in services.iter().enumerate() {
+        for t in &s.topics {
+            pairs.push((entry(t), Some(i), None));
+        }
+    }
+    for (i, n) in news.iter().enumerate() {
+        for t in &n.topics {
+            pairs.push((entry(t), None, Some(i)));
+        }
+    }
+    for (url, s, n) in pairs {
+        let topic = by_url.get_mut(&url).expect("inserted above");
+        if let Some(i) = s {
+            topic.services.push(services[i].clone());
+        }
+        if let Some(i) = n {
+            topic.news.push(news[i].clone());
+        }
+    }
+    let mut topics: Vec<TopicView> = by_url.into_values().filter(|t| !t.slug.is_empty()).collect();
+    topics.sort_by_key(|t| t.label.to_lowercase());
+    topics
 }
 
 fn kebab(k: SectionKind) -> String {
@@ -560,7 +662,7 @@ fn news_view(n: &News, html: String, urls: &Urls, updated: String) -> NewsView {
         date: date_long(n.date),
         date_iso: n.date.to_string(),
         summary: n.summary.clone(),
-        topics: n.topics.clone(),
+        topics: n.topics.iter().map(|t| topic_link(t, urls)).collect(),
         html,
         updated,
     }

@@ -89,7 +89,8 @@ pub struct ServiceView {
     pub level: LabelSlug,
     pub macro_area: &'static str,
     pub audiences: Vec<LabelSlug>,
-    pub topics: Vec<String>,
+    /// Each topic links to its page `/argomenti/<topic>/`.
+    pub topics: Vec<Link>,
     pub featured: bool,
     pub activities: Vec<String>,
     /// Sections written by the editor, keyed by kind (`audience`, `how-to`, ...).
@@ -189,7 +190,7 @@ pub struct NewsView {
     pub date: String,
     pub date_iso: String,
     pub summary: String,
-    pub topics: Vec<String>,
+    pub topics: Vec<Link>,
     pub html: String,
     pub updated: String,
 }
@@ -210,6 +211,8 @@ pub struct EnteView {
 pub struct LevelGroup {
     pub slug: &'static str,
     pub label: &'static str,
+    /// The level's own page, `/livelli/<level>/`.
+    pub url: String,
     pub services: Vec<ServiceView>,
 }
 
@@ -221,3 +224,23 @@ pub struct AudienceFilter {
     pub count: usize,
 }
 
+
+/// A topic (`argomento`) and what belongs to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    pub slug: String,
+    pub label: String,
+    pub url: String,
+    pub services: Vec<ServiceView>,
+    pub news: Vec<NewsView>,
+}
+
+/// One change of the catalog for the "novità" feed: a new service, a changed tariff, a new
+/// convention.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub date: jiff::civil::Date,
+}
