@@ -24,6 +24,7 @@ pub mod opendata;
 pub mod pipeline;
 pub mod pricing;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod validate;
 pub mod write;

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pricing::BasisPoints;
-use crate::{assets, config, content, gitdates, links, load, render, site, validate, write};
+use crate::{assets, config, content, gitdates, links, load, render, search, site, validate, write};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -39,6 +39,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Things worth knowing that do not stop the build.
     pub warnings: Vec<String>,
+    /// Files of the search index.
+    pub search_files: usize,
 }
 
 /// What the caller sees of the build's progress.
@@ -104,7 +106,7 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
             Vec::new()
         }
     };
-    let (files, render_errors) = render::render(&site, &theme, root);
+    let (mut files, render_errors) = render::render(&site, &theme, root);
     let rendered_ok = render_errors.is_empty();
     errors.extend(render_errors);
 
@@ -117,15 +119,20 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
         return Err(errors.into_sorted());
     }
 
-    let summary = Summary {
+    let mut summary = Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         documents: 0,
         assets: assets.len(),
         services: site.services.len(),
         elapsed: Duration::ZERO,
         warnings,
+        search_files: 0,
     };
     if write_output {
+        progress.stage("indexing for search");
+        let index = search::index(&files, &site.urls.base).map_err(|e| vec![e])?;
+        summary.search_files = index.len();
+        files.extend(index);
         progress.stage("writing output");
         write::write(&opts.output_dir(), root, &files, &assets).map_err(|e| vec![e.into_diagnostic()])?;
     }

@@ -46,6 +46,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "argomenti.html",
     "argomento.html",
     "dati.html",
+    "cerca.html",
 ];
 
 impl Theme {
@@ -361,6 +362,18 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
             Link { label: "Notizie".into(), url: u.path(crate::feeds::NEWS) },
             Link { label: "Novità del catalogo".into(), url: u.path(crate::feeds::CHANGES) },
         ]))],
+        jsonld: Vec::new(),
+    });
+    let search_url = u.path("cerca/");
+    jobs.push(PageJob {
+        output: "cerca/index.html".into(),
+        template: "cerca.html",
+        title: "Cerca nel sito".into(),
+        description: format!("Cerca tra i servizi, le convenzioni, i moduli, le notizie e le pagine del {}.", site.config.name),
+        url: search_url.clone(),
+        breadcrumbs: crumbs(&[("Cerca", search_url.clone())]),
+        updated: site.build_date.clone(),
+        vars: vec![("levels", json(&site.levels)), ("audiences", json(&site.audiences))],
         jsonld: Vec::new(),
     });
     let calc_url = u.path("calcola/");
