@@ -19,6 +19,9 @@ pub struct Asset {
 /// The files of Bootstrap Italia a static site needs, relative to its `dist/`.
 const BI_FILES: &[&str] = &["css/bootstrap-italia.min.css", "js/bootstrap-italia.bundle.min.js", "svg/sprites.svg"];
 const BI_FONTS: &[&str] = &["Titillium_Web", "Lora", "Roboto_Mono"];
+/// pdf-lib fills the downloadable PDF forms in the browser (loaded only when asked).
+const PDF_LIB: &str = "pdf-lib/dist/pdf-lib.esm.min.js";
+pub const PDF_LIB_ASSET: &str = "assets/vendor/pdf-lib/pdf-lib.esm.min.js";
 
 /// Where the theme's npm install put Bootstrap Italia.
 pub fn bootstrap_italia_dist(theme_dir: &Path) -> PathBuf {
@@ -46,6 +49,13 @@ pub fn plan(theme_dir: &Path, root: &Path) -> Result<Vec<Asset>, Diagnostic> {
             }
         }
     }
+    let modules = theme_dir.join("node_modules");
+    if !modules.join(PDF_LIB).is_file() {
+        return Err(Diagnostic::file(relative(&modules.join(PDF_LIB), root), "pdf-lib is not installed for the theme")
+            .with_help(format!("run `npm ci --prefix {}` (it installs the versions pinned in its package-lock.json)", relative(theme_dir, root).display())));
+    }
+    assets.push(Asset { from: modules.join(PDF_LIB), to: PDF_LIB_ASSET.into() });
+    assets.push(Asset { from: modules.join("pdf-lib/LICENSE.md"), to: "assets/vendor/pdf-lib/LICENSE.md".into() });
     assets.extend(tree(&theme_dir.join("static"), "assets/"));
     assets.extend(tree(&root.join("static"), ""));
     Ok(assets)

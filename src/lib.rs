@@ -9,10 +9,12 @@
 //! `pipeline` runs them in order; `pricing` is the pure money engine they share.
 
 pub mod assets;
+pub mod cache;
 pub mod config;
 pub mod load;
 pub mod content;
 pub mod diagnostics;
+pub mod documents;
 pub mod domain;
 pub mod feeds;
 pub mod gitdates;
@@ -25,6 +27,7 @@ pub mod pipeline;
 pub mod pricing;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod validate;
 pub mod write;

@@ -32,11 +32,28 @@ enum Command {
         /// Include content marked `bozza = true`.
         #[arg(long)]
         drafts: bool,
+        /// Print how long each stage of the build takes.
+        #[arg(long)]
+        timings: bool,
     },
     /// Check all content, data and templates; write nothing. Exits non-zero listing every error.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Build the site, serve it on this machine and rebuild it when a file changes (live reload).
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; 127.0.0.1 keeps the preview on this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include content marked `bozza = true`.
         #[arg(long)]
         drafts: bool,
     },
@@ -47,14 +64,32 @@ enum Command {
     },
 }
 
-/// Progress on stderr: one line rewritten in place on a terminal, plain lines otherwise.
+/// Progress on stderr: one line rewritten in place on a terminal, plain lines otherwise;
+/// with `--timings`, how long each stage took.
 struct Stderr {
     tty: bool,
+    timings: bool,
+    current: std::sync::Mutex<Option<(String, std::time::Instant)>>,
+}
+
+impl Stderr {
+    fn new(timings: bool) -> Self {
+        Stderr { tty: std::io::stderr().is_terminal() && !timings, timings, current: std::sync::Mutex::new(None) }
+    }
 }
 
 impl Progress for Stderr {
     fn stage(&self, name: &str) {
         let mut err = std::io::stderr();
+        if let Ok(mut current) = self.current.lock() {
+            if let (true, Some((prev, start))) = (self.timings, current.take()) {
+                let _ = writeln!(err, "  {prev}: {:.3} s", start.elapsed().as_secs_f64());
+            }
+            *current = Some((name.to_string(), std::time::Instant::now()));
+        }
+        if name == "done" || self.timings {
+            return;
+        }
         if self.tty {
             let _ = write!(err, "\r\x1b[2K  {name}…");
         } else {
@@ -78,10 +113,10 @@ fn report(errors: &[Diagnostic]) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let progress = Stderr { tty: std::io::stderr().is_terminal() };
     match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
-            let opts = Options { root, output, base_url, drafts, today: None };
+        Command::Build { root, output, base_url, drafts, timings } => {
+            let progress = Stderr::new(timings);
+            let opts = Options { root, output, base_url, drafts, today: None, live_reload: false };
             eprintln!("Building {}", opts.root.display());
             match pipeline::run(&opts, true, &progress) {
                 Ok(s) => {
@@ -109,7 +144,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, drafts } => {
-            let opts = Options { root, output: None, base_url: None, drafts, today: None };
+            let progress = Stderr::new(false);
+            let opts = Options { root, output: None, base_url: None, drafts, today: None, live_reload: false };
             match pipeline::run(&opts, false, &progress) {
                 Ok(s) => {
                     if progress.tty {
@@ -124,6 +160,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Serve { root, port, bind, drafts } => match vetrina::serve::serve(vetrina::serve::ServeOptions { root, bind, port, drafts }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Init { dir } => match vetrina::init::init(&dir) {
             Ok(()) => {
                 eprintln!("Created a new site in {}.", dir.display());

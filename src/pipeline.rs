@@ -8,7 +8,8 @@ use jiff::civil::Date;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pricing::BasisPoints;
-use crate::{assets, config, content, gitdates, links, load, render, search, site, validate, write};
+use crate::cache::{self, Cache};
+use crate::{assets, config, content, documents, gitdates, links, load, render, search, site, validate, write};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -19,11 +20,13 @@ pub struct Options {
     pub drafts: bool,
     /// Defaults to the system date: decides what is published.
     pub today: Option<Date>,
+    /// Dev server: add the live-reload script to every page.
+    pub live_reload: bool,
 }
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Options { root: root.into(), output: None, base_url: None, drafts: false, today: None }
+        Options { root: root.into(), output: None, base_url: None, drafts: false, today: None, live_reload: false }
     }
     pub fn output_dir(&self) -> PathBuf {
         self.output.clone().unwrap_or_else(|| self.root.join("output"))
@@ -56,6 +59,13 @@ impl Progress for Quiet {
 
 /// Run the build. With `write = false` it is `vetrina check`: everything but the writing.
 pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
+    run_with(opts, write_output, progress, None)
+}
+
+/// Run the build with a cache kept between builds (the dev server): unchanged pages are not
+/// minified again, the search index is reused when no indexed page changed, and only the
+/// files that changed are written, in place.
+pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut cache: Option<&mut Cache>) -> Result<Summary, Vec<Diagnostic>> {
     let start = Instant::now();
     let root = opts.root.as_path();
     let mut errors = Diagnostics::new();
@@ -77,6 +87,7 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
     errors.extend(content_errors);
     let Some(config) = config else { return Err(errors.into_sorted()) };
 
+    progress.stage("building the site model");
     let (published, hidden) = site::select(catalog, site::Publication { drafts: opts.drafts, today });
     let git = gitdates::GitDates::read(root);
     let mut warnings = Vec::new();
@@ -86,8 +97,9 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
         );
     }
     let config_for_check = config.clone();
-    let (site, site_errors) = site::build(config, &published, &inputs.files, &git, root, today);
+    let (mut site, site_errors) = site::build(config, &published, &inputs.files, &git, root, today);
     errors.extend(site_errors);
+    progress.stage("checking references");
     errors.extend(validate::check(&published, &hidden, &site.articles, &config_for_check, &inputs.config, &inputs.files));
 
     progress.stage("rendering pages");
@@ -106,22 +118,34 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
             Vec::new()
         }
     };
-    let (mut files, render_errors) = render::render(&site, &theme, root);
+    // Documents before the pages, which show each file's size; checked with their links.
+    progress.stage("generating documents");
+    let documents = documents::generate(&site, &published, &theme_dir).unwrap_or_else(|e| {
+        errors.push(e.into_diagnostic(root));
+        documents::Generated::default()
+    });
+    documents::attach(&mut site, &documents);
+    let document_count = documents.files.len();
+    progress.stage("rendering HTML");
+    let render_options = render::RenderOptions { cache: cache.as_deref(), live_reload: opts.live_reload };
+    let (mut files, render_errors) = render::render(&site, &theme, root, &render_options);
     let rendered_ok = render_errors.is_empty();
     errors.extend(render_errors);
+    files.extend(documents.files);
 
     progress.stage("checking links");
     if rendered_ok {
         let asset_paths: Vec<String> = assets.iter().map(|a| a.to.clone()).collect();
         errors.extend(links::check(&files, &asset_paths, &site.urls.base, &site.content_links));
     }
+    progress.stage("done");
     if !errors.is_empty() {
         return Err(errors.into_sorted());
     }
 
     let mut summary = Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        documents: 0,
+        documents: document_count,
         assets: assets.len(),
         services: site.services.len(),
         elapsed: Duration::ZERO,
@@ -130,11 +154,33 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
     };
     if write_output {
         progress.stage("indexing for search");
-        let index = search::index(&files, &site.urls.base).map_err(|e| vec![e])?;
+        let indexed: Vec<&render::OutputFile> = files.iter().filter(|f| search::indexed(&f.path)).collect();
+        let key = cache::hash_files(&indexed);
+        let index = match cache.as_deref().and_then(|c| c.search.as_ref()).filter(|(k, _)| *k == key) {
+            Some((_, index)) => index.clone(),
+            None => search::index(&files, &site.urls.base).map_err(|e| vec![e])?,
+        };
+        if let Some(c) = cache.as_deref_mut() {
+            c.search = Some((key, index.clone()));
+        }
         summary.search_files = index.len();
         files.extend(index);
         progress.stage("writing output");
-        write::write(&opts.output_dir(), root, &files, &assets).map_err(|e| vec![e.into_diagnostic()])?;
+        let output = opts.output_dir();
+        match cache {
+            // In a session the output is updated in place after the first complete write.
+            Some(c) if c.output_ready => {
+                write::update(&output, root, &files, &assets, &mut c.written).map_err(|e| vec![e.into_diagnostic()])?;
+            }
+            Some(c) => {
+                write::write(&output, root, &files, &assets).map_err(|e| vec![e.into_diagnostic()])?;
+                c.written = files.iter().map(|f| (f.path.clone(), cache::hash(&f.bytes))).collect();
+                // Assets are compared by size and time: force their first comparison to copy.
+                c.output_ready = true;
+            }
+            None => write::write(&output, root, &files, &assets).map_err(|e| vec![e.into_diagnostic()])?,
+        }
+        progress.stage("done");
     }
     Ok(Summary { elapsed: start.elapsed(), ..summary })
 }

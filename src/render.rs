@@ -8,7 +8,7 @@ use serde::Serialize;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic, Source};
-use crate::site::{AudienceFilter, Link, Site};
+use crate::site::{AudienceFilter, Link, NewsCard, ServiceCard, Site};
 
 /// A file of the built site, relative to the output folder.
 #[derive(Debug, Clone)]
@@ -173,7 +173,7 @@ struct Footer {
 }
 
 /// One page to render: its output path, template and own variables.
-struct PageJob {
+struct PageJob<'a> {
     output: String,
     template: &'static str,
     title: String,
@@ -182,13 +182,81 @@ struct PageJob {
     url: String,
     breadcrumbs: Vec<Link>,
     updated: String,
-    vars: Vec<(&'static str, serde_json::Value)>,
+    /// Puts the page's own variables into its context, when the page is rendered.
+    vars: Fill<'a>,
     /// Structured data of the page; the first is the validator's `metatag` on service pages.
     jsonld: Vec<serde_json::Value>,
 }
 
-fn json<T: Serialize>(v: &T) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+/// Cards per page in the lists of services.
+pub const PAGE_SIZE: usize = 24;
+
+/// A page of a list and the links to the others.
+#[derive(Debug, Clone, Serialize)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    /// A window of page numbers around the current one; `None` stands for a gap.
+    pages: Vec<Option<PagerLink>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PagerLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+struct ListPage {
+    output: String,
+    url: String,
+    pager: Pager,
+}
+
+/// Split `count` items into pages: `<url>`, `<url>pagina/2/`, ...
+fn paginate(count: usize, rel: &str, url: &str) -> Vec<(ListPage, std::ops::Range<usize>)> {
+    let total = count.div_ceil(PAGE_SIZE).max(1);
+    let page_url = |n: usize| if n == 1 { url.to_string() } else { format!("{url}pagina/{n}/") };
+    (1..=total)
+        .map(|n| {
+            let mut pages: Vec<Option<PagerLink>> = Vec::new();
+            for k in 1..=total {
+                if k == 1 || k == total || k.abs_diff(n) <= 2 {
+                    pages.push(Some(PagerLink { number: k, url: page_url(k), current: k == n }));
+                } else if pages.last().is_some_and(|p| p.is_some()) {
+                    pages.push(None);
+                }
+            }
+            let pager = Pager {
+                current: n,
+                total,
+                prev: (n > 1).then(|| page_url(n - 1)),
+                next: (n < total).then(|| page_url(n + 1)),
+                pages,
+            };
+            let output = if n == 1 { format!("{rel}index.html") } else { format!("{rel}pagina/{n}/index.html") };
+            let range = (n - 1) * PAGE_SIZE..(n * PAGE_SIZE).min(count);
+            (ListPage { output, url: page_url(n), pager }, range)
+        })
+        .collect()
+}
+
+fn page_title(title: &str, pager: &Pager) -> String {
+    if pager.current > 1 {
+        format!("{title} – pagina {} di {}", pager.current, pager.total)
+    } else {
+        title.to_string()
+    }
+}
+
+/// Fills a page's context at render time: contexts are built in parallel, one page at a time,
+/// straight from the views, and dropped when the page is done.
+type Fill<'a> = Box<dyn Fn(&mut tera::Context) + Send + Sync + 'a>;
+
+fn vars<'a>(f: impl Fn(&mut tera::Context) + Send + Sync + 'a) -> Fill<'a> {
+    Box::new(f)
 }
 
 /// A file offered for download, as listed on a page.
@@ -208,7 +276,7 @@ fn size_label(bytes: usize) -> String {
     }
 }
 
-fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
+fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
     let u = &site.urls;
     let home = Link { label: "Home".into(), url: u.path("") };
     let crumbs = |items: &[(&str, String)]| -> Vec<Link> {
@@ -223,67 +291,80 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: u.path(""),
         breadcrumbs: Vec::new(),
         updated: site.build_date.clone(),
-        vars: vec![
-            ("featured", json(&site.services.iter().filter(|s| s.featured).collect::<Vec<_>>())),
-            ("levels", json(&site.levels)),
-            ("news", json(&site.news.iter().take(3).collect::<Vec<_>>())),
-            ("service_count", json(&site.services.len())),
-        ],
+        vars: vars(move |c| {
+            c.insert("featured", &site.services.iter().filter(|s| s.featured).map(ServiceCard::from).collect::<Vec<_>>());
+            c.insert("levels", &site.levels);
+            c.insert("news", &site.news.iter().take(3).map(NewsCard::from).collect::<Vec<_>>());
+            c.insert("service_count", &site.services.len());
+        }),
         jsonld: vec![crate::jsonld::organization(site)],
     });
     let services_url = u.path("servizi/");
-    // The catalog, whole or narrowed to one audience or one level.
-    let catalog = |current: Option<&AudienceFilter>, level: Option<&str>| -> Vec<(&'static str, serde_json::Value)> {
-        let levels: Vec<crate::site::LevelGroup> = site
+    // The catalog, whole or narrowed to one audience or one level, in pages of PAGE_SIZE.
+    let catalog = |current: Option<&'a AudienceFilter>, level: Option<&'static str>, rel: &str, url: &str, title: &str, description: String, trail: Vec<Link>| -> Vec<PageJob<'a>> {
+        let cards: Vec<(&'a crate::site::LevelGroup, &'a ServiceCard)> = site
             .levels
             .iter()
             .filter(|g| level.is_none_or(|l| l == g.slug))
-            .map(|g| crate::site::LevelGroup {
-                slug: g.slug,
-                label: g.label,
-                url: g.url.clone(),
-                services: g
-                    .services
-                    .iter()
-                    .filter(|s| current.is_none_or(|a| s.audiences.iter().any(|x| x.slug == a.slug)))
-                    .cloned()
-                    .collect(),
+            .flat_map(|g| {
+                g.services.iter().filter(move |s| current.is_none_or(|a| s.audiences.iter().any(|x| x.slug == a.slug))).map(move |s| (g, s))
             })
-            .filter(|g| !g.services.is_empty())
             .collect();
-        let count: usize = levels.iter().map(|g| g.services.len()).sum();
-        vec![
-            ("levels", json(&levels)),
-            ("audiences", json(&site.audiences)),
-            ("current_audience", json(&current)),
-            ("current_level", json(&level)),
-            ("all_services_url", json(&services_url)),
-            ("count", json(&count)),
-        ]
+        let count = cards.len();
+        let per_level = |slug: &str| cards.iter().filter(|(g, _)| g.slug == slug).count();
+        paginate(count, rel, url)
+            .into_iter()
+            .map(|(page, range)| {
+                let mut levels: Vec<crate::site::LevelGroup> = Vec::new();
+                for (g, s) in &cards[range] {
+                    match levels.last_mut() {
+                        Some(last) if last.slug == g.slug => last.services.push((*s).clone()),
+                        _ => levels.push(crate::site::LevelGroup { slug: g.slug, label: g.label, url: g.url.clone(), count: per_level(g.slug), services: vec![(*s).clone()] }),
+                    }
+                }
+                let all = services_url.clone();
+                let pager = page.pager.clone();
+                PageJob {
+                    output: page.output,
+                    template: "servizi.html",
+                    title: page_title(title, &pager),
+                    description: description.clone(),
+                    url: page.url,
+                    breadcrumbs: trail.clone(),
+                    updated: site.build_date.clone(),
+                    vars: vars(move |c| {
+                        c.insert("levels", &levels);
+                        c.insert("audiences", &site.audiences);
+                        c.insert("current_audience", &current);
+                        c.insert("current_level", &level);
+                        c.insert("all_services_url", &all);
+                        c.insert("count", &count);
+                        c.insert("pager", &pager);
+                    }),
+                    jsonld: Vec::new(),
+                }
+            })
+            .collect()
     };
-    jobs.push(PageJob {
-        output: "servizi/index.html".into(),
-        template: "servizi.html",
-        title: "Servizi".into(),
-        description: format!("Il catalogo dei servizi del {} per gli Enti aderenti.", site.config.name),
-        url: services_url.clone(),
-        breadcrumbs: crumbs(&[("Servizi", services_url.clone())]),
-        updated: site.build_date.clone(),
-        vars: catalog(None, None),
-        jsonld: Vec::new(),
-    });
+    jobs.extend(catalog(
+        None,
+        None,
+        "servizi/",
+        &services_url,
+        "Servizi",
+        format!("Il catalogo dei servizi del {} per gli Enti aderenti.", site.config.name),
+        crumbs(&[("Servizi", services_url.clone())]),
+    ));
     for g in &site.levels {
-        jobs.push(PageJob {
-            output: format!("livelli/{}/index.html", g.slug),
-            template: "servizi.html",
-            title: g.label.to_string(),
-            description: format!("I servizi di livello {} del {}.", g.slug, site.config.name),
-            url: g.url.clone(),
-            breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (g.label, g.url.clone())]),
-            updated: site.build_date.clone(),
-            vars: catalog(None, Some(g.slug)),
-            jsonld: Vec::new(),
-        });
+        jobs.extend(catalog(
+            None,
+            Some(g.slug),
+            &format!("livelli/{}/", g.slug),
+            &g.url,
+            g.label,
+            format!("I servizi di livello {} del {}.", g.slug, site.config.name),
+            crumbs(&[("Servizi", services_url.clone()), (g.label, g.url.clone())]),
+        ));
     }
     let topics_url = u.path("argomenti/");
     jobs.push(PageJob {
@@ -294,34 +375,54 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: topics_url.clone(),
         breadcrumbs: crumbs(&[("Argomenti", topics_url.clone())]),
         updated: site.build_date.clone(),
-        vars: vec![("topics", json(&site.topics))],
+        vars: vars(move |c| {
+            let topics: Vec<serde_json::Value> = site
+                .topics
+                .iter()
+                .map(|t| serde_json::json!({ "label": t.label, "url": t.url, "services": t.services.len(), "news": t.news.len() }))
+                .collect();
+            c.insert("topics", &topics);
+        }),
         jsonld: Vec::new(),
     });
     for t in &site.topics {
-        jobs.push(PageJob {
-            output: format!("argomenti/{}/index.html", t.slug),
-            template: "argomento.html",
-            title: t.label.clone(),
-            description: format!("Servizi e notizie del {} sull'argomento: {}.", site.config.name, t.label),
-            url: t.url.clone(),
-            breadcrumbs: crumbs(&[("Argomenti", topics_url.clone()), (&t.label, t.url.clone())]),
-            updated: site.build_date.clone(),
-            vars: vec![("topic", json(t))],
-            jsonld: Vec::new(),
-        });
+        let trail = crumbs(&[("Argomenti", topics_url.clone()), (&t.label, t.url.clone())]);
+        for (page, range) in paginate(t.services.len(), &format!("argomenti/{}/", t.slug), &t.url) {
+            let topic = crate::site::TopicView {
+                slug: t.slug.clone(),
+                label: t.label.clone(),
+                url: t.url.clone(),
+                services: t.services[range].to_vec(),
+                // The latest news only: topics of a big catalog can hold hundreds.
+                news: if page.pager.current == 1 { t.news.iter().take(12).cloned().collect() } else { Vec::new() },
+            };
+            let pager = page.pager.clone();
+            jobs.push(PageJob {
+                output: page.output,
+                template: "argomento.html",
+                title: page_title(&t.label, &pager),
+                description: format!("Servizi e notizie del {} sull'argomento: {}.", site.config.name, t.label),
+                url: page.url,
+                breadcrumbs: trail.clone(),
+                updated: site.build_date.clone(),
+                vars: vars(move |c| {
+                    c.insert("topic", &topic);
+                    c.insert("pager", &pager);
+                }),
+                jsonld: Vec::new(),
+            });
+        }
     }
     for a in &site.audiences {
-        jobs.push(PageJob {
-            output: format!("destinatari/{}/index.html", a.slug),
-            template: "servizi.html",
-            title: format!("Servizi per {}", a.label),
-            description: format!("I servizi del {} rivolti a: {}.", site.config.name, a.label),
-            url: a.url.clone(),
-            breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (a.label, a.url.clone())]),
-            updated: site.build_date.clone(),
-            vars: catalog(Some(a), None),
-            jsonld: Vec::new(),
-        });
+        jobs.extend(catalog(
+            Some(a),
+            None,
+            &format!("destinatari/{}/", a.slug),
+            &a.url,
+            &format!("Servizi per {}", a.label),
+            format!("I servizi del {} rivolti a: {}.", site.config.name, a.label),
+            crumbs(&[("Servizi", services_url.clone()), (a.label, a.url.clone())]),
+        ));
     }
     for s in &site.services {
         jobs.push(PageJob {
@@ -332,7 +433,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
             url: s.url.clone(),
             breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (s.level.label, s.level.url.clone()), (&s.title, s.url.clone())]),
             updated: s.updated.clone(),
-            vars: vec![("service", json(s))],
+            vars: vars(move |c| c.insert("service", s)),
             jsonld: vec![crate::jsonld::service(site, s)],
         });
     }
@@ -358,10 +459,17 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: data_url.clone(),
         breadcrumbs: crumbs(&[("Dati aperti", data_url.clone())]),
         updated: site.build_date.clone(),
-        vars: vec![("downloads", json(&downloads)), ("licence", json(&crate::opendata::LICENCE)), ("feeds", json(&[
-            Link { label: "Notizie".into(), url: u.path(crate::feeds::NEWS) },
-            Link { label: "Novità del catalogo".into(), url: u.path(crate::feeds::CHANGES) },
-        ]))],
+        vars: {
+            let feeds = [
+                Link { label: "Notizie".into(), url: u.path(crate::feeds::NEWS) },
+                Link { label: "Novità del catalogo".into(), url: u.path(crate::feeds::CHANGES) },
+            ];
+            vars(move |c| {
+                c.insert("downloads", &downloads);
+                c.insert("licence", crate::opendata::LICENCE);
+                c.insert("feeds", &feeds);
+            })
+        },
         jsonld: Vec::new(),
     });
     let search_url = u.path("cerca/");
@@ -373,11 +481,22 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: search_url.clone(),
         breadcrumbs: crumbs(&[("Cerca", search_url.clone())]),
         updated: site.build_date.clone(),
-        vars: vec![("levels", json(&site.levels)), ("audiences", json(&site.audiences))],
+        vars: vars(move |c| {
+            c.insert("levels", &site.levels);
+            c.insert("audiences", &site.audiences);
+        }),
         jsonld: Vec::new(),
     });
     let calc_url = u.path("calcola/");
-    let priced: Vec<&crate::site::ServiceView> = site.services.iter().filter(|s| s.tariff.is_some()).collect();
+    // The calculator lists each priced service with its optional items only.
+    let priced: Vec<serde_json::Value> = site
+        .services
+        .iter()
+        .filter_map(|s| {
+            let t = s.tariff.as_ref()?;
+            Some(serde_json::json!({ "slug": s.slug, "title": s.title, "tariff": { "options": t.options } }))
+        })
+        .collect();
     let all_inputs: Vec<_> = crate::pricing::Basis::ALL.iter().map(|b| crate::pricing::describe::input_spec(*b)).collect();
     jobs.push(PageJob {
         output: "calcola/index.html".into(),
@@ -387,7 +506,10 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: calc_url.clone(),
         breadcrumbs: crumbs(&[("Calcola i costi", calc_url.clone())]),
         updated: site.build_date.clone(),
-        vars: vec![("services", json(&priced)), ("all_inputs", json(&all_inputs))],
+        vars: vars(move |c| {
+            c.insert("services", &priced);
+            c.insert("all_inputs", &all_inputs);
+        }),
         jsonld: Vec::new(),
     });
     let conv_url = u.path("convenzioni/");
@@ -399,7 +521,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: conv_url.clone(),
         breadcrumbs: crumbs(&[("Convenzioni", conv_url.clone())]),
         updated: site.build_date.clone(),
-        vars: vec![("conventions", json(&site.conventions))],
+        vars: vars(move |c| c.insert("conventions", &site.conventions)),
         jsonld: Vec::new(),
     });
     for c in &site.conventions {
@@ -411,7 +533,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
             url: c.url.clone(),
             breadcrumbs: crumbs(&[("Convenzioni", conv_url.clone()), (&c.title, c.url.clone())]),
             updated: c.updated.clone(),
-            vars: vec![("convention", json(c))],
+            vars: vars(move |ctx| ctx.insert("convention", c)),
             jsonld: Vec::new(),
         });
     }
@@ -424,7 +546,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: forms_url.clone(),
         breadcrumbs: crumbs(&[("Moduli", forms_url.clone())]),
         updated: site.build_date.clone(),
-        vars: vec![("forms", json(&site.forms))],
+        vars: vars(move |c| c.insert("forms", &site.forms)),
         jsonld: Vec::new(),
     });
     for f in &site.forms {
@@ -436,7 +558,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
             url: f.url.clone(),
             breadcrumbs: crumbs(&[("Moduli", forms_url.clone()), (&f.title, f.url.clone())]),
             updated: f.updated.clone(),
-            vars: vec![("form", json(f))],
+            vars: vars(move |c| c.insert("form", f)),
             jsonld: Vec::new(),
         });
     }
@@ -449,7 +571,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: news_url.clone(),
         breadcrumbs: crumbs(&[("Notizie", news_url.clone())]),
         updated: site.build_date.clone(),
-        vars: vec![("news", json(&site.news))],
+        vars: vars(move |c| c.insert("news", &site.news.iter().map(NewsCard::from).collect::<Vec<_>>())),
         jsonld: Vec::new(),
     });
     for n in &site.news {
@@ -461,7 +583,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
             url: n.url.clone(),
             breadcrumbs: crumbs(&[("Notizie", news_url.clone()), (&n.title, n.url.clone())]),
             updated: n.updated.clone(),
-            vars: vec![("item", json(n))],
+            vars: vars(move |c| c.insert("item", n)),
             jsonld: vec![crate::jsonld::news(site, n)],
         });
     }
@@ -478,7 +600,10 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
             url: p.url.clone(),
             breadcrumbs: crumbs(&[(&p.title, p.url.clone())]),
             updated: p.updated.clone(),
-            vars: vec![("page", json(p)), ("enti", json(&site.enti))],
+            vars: vars(move |c| {
+                c.insert("page", p);
+                c.insert("enti", &site.enti);
+            }),
             jsonld: Vec::new(),
         });
     }
@@ -490,7 +615,7 @@ fn jobs(site: &Site, data_files: &[OutputFile]) -> Vec<PageJob> {
         url: u.path("404.html"),
         breadcrumbs: Vec::new(),
         updated: site.build_date.clone(),
-        vars: Vec::new(),
+        vars: vars(|_| {}),
         jsonld: Vec::new(),
     });
     jobs
@@ -555,7 +680,19 @@ fn site_context(site: &Site) -> SiteContext<'_> {
 }
 
 /// Render every page in parallel. Errors name the template and its line.
-pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+/// How pages are rendered beyond the site itself.
+#[derive(Default)]
+pub struct RenderOptions<'c> {
+    /// Reuse minified pages whose HTML did not change (dev server).
+    pub cache: Option<&'c crate::cache::Cache>,
+    /// Add the dev server's live-reload script (an external file, so CSP-compatible).
+    pub live_reload: bool,
+}
+
+/// The dev server's reload script, written into the output only in serve mode.
+pub const LIVE_RELOAD_JS: &str = "__vetrina/livereload.js";
+
+pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     let mut tera = theme.tera.clone();
     let site_ctx = site_context(site);
     tera.global_context().insert("site", &site_ctx);
@@ -575,9 +712,7 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
             // The menu entry this page belongs to, for `aria-current`.
             let current = site_ctx.nav.iter().find(|n| n.sections.iter().any(|s| job.url.starts_with(s.as_str()))).map(|n| &n.url);
             ctx.insert("nav_current", &current);
-            for (k, v) in &job.vars {
-                ctx.insert(*k, v);
-            }
+            (job.vars)(&mut ctx);
             let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::jsonld::to_script).collect();
             if !job.breadcrumbs.is_empty() {
                 jsonld.push(crate::jsonld::to_script(&crate::jsonld::breadcrumbs(site, &job.breadcrumbs)));
@@ -598,7 +733,16 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
                 d.message = format!("{} (while rendering {})", d.message, job.output);
                 d.with_help("the variable may be misspelt or not exist for this page; see themes/agid/README.md for what each template receives")
             })?;
-            Ok(OutputFile { path: job.output.clone(), bytes: minify(&html) })
+            let html = if options.live_reload {
+                html.replacen("</body>", &format!("<script src=\"{}{LIVE_RELOAD_JS}\"></script></body>", site.urls.base), 1)
+            } else {
+                html
+            };
+            let bytes = match options.cache {
+                Some(cache) => cache.minify(&job.output, &html, minify),
+                None => minify(&html),
+            };
+            Ok(OutputFile { path: job.output.clone(), bytes })
         })
         .collect();
     let mut files = Vec::with_capacity(results.len() + 2);
@@ -608,6 +752,9 @@ pub fn render(site: &Site, theme: &Theme, root: &Path) -> (Vec<OutputFile>, Vec<
             Ok(f) => files.push(f),
             Err(e) => errors.push(e),
         }
+    }
+    if options.live_reload {
+        files.push(OutputFile { path: LIVE_RELOAD_JS.into(), bytes: include_bytes!("serve/livereload.js").to_vec() });
     }
     files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &files).into_bytes() });
     files.extend(crate::feeds::feeds(site));

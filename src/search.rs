@@ -5,7 +5,7 @@ use crate::diagnostics::Diagnostic;
 use crate::render::OutputFile;
 
 /// Pages worth finding: content, not lists (their entries are found on their own pages).
-fn indexed(path: &str) -> bool {
+pub fn indexed(path: &str) -> bool {
     const LISTS: &[&str] = &["index.html", "404.html", "servizi/index.html", "convenzioni/index.html", "moduli/index.html", "notizie/index.html", "cerca/index.html", "calcola/index.html", "dati/index.html", "argomenti/index.html"];
     path.ends_with(".html")
         && !LISTS.contains(&path)

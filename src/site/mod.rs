@@ -290,6 +290,7 @@ pub fn build(
             timeline: s.timeline.clone(),
             online_access: s.online_access.as_ref().map(|(url, label)| Link { label: label.clone(), url: markdown::rewrite(url, &urls.base) }),
             updated: b.updated(&s.meta),
+            documents: Vec::new(),
         });
     }
     let order: HashMap<&str, i64> = catalog.services.iter().map(|s| (s.meta.slug.as_str(), s.order)).collect();
@@ -333,7 +334,8 @@ pub fn build(
             slug: l.slug(),
             label: l.label(),
             url: urls.level(*l),
-            services: services.iter().filter(|s| s.level.slug == l.slug()).cloned().collect(),
+            count: services.iter().filter(|s| s.level.slug == l.slug()).count(),
+            services: services.iter().filter(|s| s.level.slug == l.slug()).map(ServiceCard::from).collect(),
         })
         .filter(|g| !g.services.is_empty())
         .collect();
@@ -490,10 +492,10 @@ fn topics(services: &[ServiceView], news: &[NewsView]) -> Vec<TopicView> {
     for (url, s, n) in pairs {
         let topic = by_url.get_mut(&url).expect("inserted above");
         if let Some(i) = s {
-            topic.services.push(services[i].clone());
+            topic.services.push(ServiceCard::from(&services[i]));
         }
         if let Some(i) = n {
-            topic.news.push(news[i].clone());
+            topic.news.push(NewsCard::from(&news[i]));
         }
     }
     let mut topics: Vec<TopicView> = by_url.into_values().filter(|t| !t.slug.is_empty()).collect();
@@ -567,6 +569,7 @@ fn convention_view(
         toc: headings.iter().filter(|h| h.level == 2).map(|h| Link { label: h.text.clone(), url: format!("#{}", h.id) }).collect(),
         html,
         updated,
+        downloads: Vec::new(),
     }
 }
 
@@ -597,6 +600,7 @@ fn form_view(f: &Form, html: String, services: Vec<Link>, urls: &Urls, updated: 
         html,
         services,
         updated,
+        documents: Vec::new(),
     }
 }
 
@@ -631,6 +635,7 @@ fn field_view(f: &crate::domain::Field) -> FieldView {
         autocomplete,
         maxlength,
         required: f.required,
+        kind: f.field_type,
         help: f.help.clone(),
         options: f.options.clone(),
         columns: f.columns.clone(),

@@ -106,6 +106,9 @@ pub struct ServiceView {
     pub timeline: Vec<crate::domain::Step>,
     pub online_access: Option<Link>,
     pub updated: String,
+    /// The PDF and ODT of each of its forms, made for this service, in `forms` order
+    /// (`documents`); `url` is the form page, to fill it online.
+    pub documents: Vec<FormDocuments>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -125,6 +128,8 @@ pub struct ConventionView {
     pub toc: Vec<Link>,
     pub html: String,
     pub updated: String,
+    /// Its text as PDF and ODT, and the deliberation template (`documents`).
+    pub downloads: Vec<Download>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -141,6 +146,9 @@ pub struct FieldView {
     pub autocomplete: Option<&'static str>,
     pub maxlength: Option<u32>,
     pub required: bool,
+    /// The field's type as editors write it (`codice-fiscale`, `cap`, `cig`...): the web
+    /// form checks the value as it is typed.
+    pub kind: crate::domain::FieldType,
     pub help: Option<String>,
     pub options: Vec<String>,
     pub columns: Vec<String>,
@@ -169,6 +177,8 @@ pub struct FormView {
     /// Services that use this form.
     pub services: Vec<Link>,
     pub updated: String,
+    /// Its PDF and ODT for each service that uses it, then the generic ones (`documents`).
+    pub documents: Vec<FormDocuments>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,7 +223,9 @@ pub struct LevelGroup {
     pub label: &'static str,
     /// The level's own page, `/livelli/<level>/`.
     pub url: String,
-    pub services: Vec<ServiceView>,
+    /// How many services the level has in the whole list (a page may show fewer).
+    pub count: usize,
+    pub services: Vec<ServiceCard>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -231,8 +243,8 @@ pub struct TopicView {
     pub slug: String,
     pub label: String,
     pub url: String,
-    pub services: Vec<ServiceView>,
-    pub news: Vec<NewsView>,
+    pub services: Vec<ServiceCard>,
+    pub news: Vec<NewsCard>,
 }
 
 /// One change of the catalog for the "novità" feed: a new service, a changed tariff, a new
@@ -243,4 +255,82 @@ pub struct Change {
     pub summary: String,
     pub url: String,
     pub date: jiff::civil::Date,
+}
+
+/// A service in a list: what a card shows, without the page's sections and tariff (lists
+/// of thousands of services stay light).
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceCard {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub status: StatusView,
+    pub level: LabelSlug,
+    pub macro_area: &'static str,
+    pub audiences: Vec<LabelSlug>,
+    pub featured: bool,
+}
+
+impl From<&ServiceView> for ServiceCard {
+    fn from(s: &ServiceView) -> Self {
+        ServiceCard {
+            slug: s.slug.clone(),
+            url: s.url.clone(),
+            title: s.title.clone(),
+            summary: s.summary.clone(),
+            status: s.status.clone(),
+            level: s.level.clone(),
+            macro_area: s.macro_area,
+            audiences: s.audiences.clone(),
+            featured: s.featured,
+        }
+    }
+}
+
+/// A news item in a list, without its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsCard {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: String,
+}
+
+impl From<&NewsView> for NewsCard {
+    fn from(n: &NewsView) -> Self {
+        NewsCard {
+            slug: n.slug.clone(),
+            url: n.url.clone(),
+            title: n.title.clone(),
+            date: n.date.clone(),
+            date_iso: n.date_iso.clone(),
+            summary: n.summary.clone(),
+        }
+    }
+}
+
+/// A file offered for download, as a page lists it: "PDF, 84 KB".
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    pub label: String,
+    pub url: String,
+    /// `PDF` or `ODT`.
+    pub format: &'static str,
+    pub size: String,
+}
+
+/// The files of a form made for one service (or generic, `service` null).
+#[derive(Debug, Clone, Serialize)]
+pub struct FormDocuments {
+    /// On a form page the service's title (or a sentence for the generic form); on a
+    /// service page the form's title.
+    pub label: String,
+    /// The service's slug.
+    pub service: Option<String>,
+    /// On a service page: the form page, to fill the form online for this service.
+    pub url: Option<String>,
+    pub downloads: Vec<Download>,
 }

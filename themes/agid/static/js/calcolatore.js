@@ -285,6 +285,12 @@ function saveState(root, services, base) {
   for (const input of form.querySelectorAll("[data-quantity]")) if (!input.disabled && input.value.trim() !== input.defaultValue) params.set(input.name, input.value.trim());
   const url = `${window.location.pathname}?${params}${window.location.hash}`;
   window.history.replaceState(null, "", url);
+  // The links to fill a form online carry the choice, which pre-fills the form.
+  if (!root.dataset.services) return;
+  for (const link of document.querySelectorAll("a[data-vetrina-form-link]")) {
+    const target = new URL(link.href);
+    link.href = `${target.pathname}?servizio=${encodeURIComponent(target.searchParams.get("servizio") ?? root.dataset.services)}&${params}`;
+  }
 }
 
 function restore(form, params, data) {

@@ -1,0 +1,181 @@
+//! Titillium Web, the Designers Italia face, read at build time from the theme's npm
+//! install of Bootstrap Italia (never committed). PDFs embed the whole TrueType program as
+//! a simple font with WinAnsi encoding: every Latin letter a person may type into a form
+//! field is there, and WinAnsi covers the Italian accents, «», – and €.
+
+use std::path::{Path, PathBuf};
+
+use super::DocumentError;
+
+/// The two weights the documents use.
+pub const REGULAR: &str = "titillium-web-v10-latin-ext_latin-regular.ttf";
+pub const SEMIBOLD: &str = "titillium-web-v10-latin-ext_latin-600.ttf";
+
+/// Where the theme's `npm ci` put the TrueType files.
+pub fn font_dir(theme_dir: &Path) -> PathBuf {
+    crate::assets::bootstrap_italia_dist(theme_dir).join("fonts").join("Titillium_Web")
+}
+
+/// One TrueType font, measured and ready to embed.
+#[derive(Debug)]
+pub struct Font {
+    /// PostScript name, e.g. `TitilliumWeb-Regular`.
+    pub name: String,
+    /// The font program, deflated once for every PDF.
+    pub program_deflated: Vec<u8>,
+    pub program_len: usize,
+    /// Advance widths of WinAnsi codes 32..=255, in 1/1000 em (0 where the font lacks it).
+    pub widths: [f32; 224],
+    /// Which WinAnsi codes have a glyph (the others are written as `?`).
+    has_glyph: [bool; 224],
+    pub ascent: f32,
+    pub descent: f32,
+    pub cap_height: f32,
+    pub bbox: [f32; 4],
+    pub weight: u16,
+}
+
+/// The regular and semibold faces.
+#[derive(Debug)]
+pub struct Fonts {
+    pub regular: Font,
+    pub bold: Font,
+}
+
+impl Fonts {
+    pub fn load(theme_dir: &Path) -> Result<Fonts, DocumentError> {
+        let dir = font_dir(theme_dir);
+        Ok(Fonts { regular: Font::load(&dir.join(REGULAR))?, bold: Font::load(&dir.join(SEMIBOLD))? })
+    }
+}
+
+impl Font {
+    pub fn load(path: &Path) -> Result<Font, DocumentError> {
+        let bytes = std::fs::read(path).map_err(|e| DocumentError::Font(path.to_path_buf(), e.to_string()))?;
+        Font::from_bytes(&bytes).map_err(|e| DocumentError::Font(path.to_path_buf(), e))
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Font, String> {
+        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("not a TrueType font: {e}"))?;
+        let em = f32::from(face.units_per_em());
+        let scale = |v: f32| v * 1000.0 / em;
+        let mut widths = [0.0; 224];
+        let mut has_glyph = [false; 224];
+        for code in 32u8..=255 {
+            let Some(ch) = winansi_char(code) else { continue };
+            if let Some(g) = face.glyph_index(ch) {
+                let i = usize::from(code - 32);
+                widths[i] = scale(f32::from(face.glyph_hor_advance(g).unwrap_or(0)));
+                has_glyph[i] = true;
+            }
+        }
+        let name = face
+            .names()
+            .into_iter()
+            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME && n.is_unicode())
+            .and_then(|n| n.to_string())
+            .unwrap_or_else(|| "TitilliumWeb".into())
+            .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "");
+        let b = face.global_bounding_box();
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(bytes).map_err(|e| e.to_string())?;
+        let program_deflated = z.finish().map_err(|e| e.to_string())?;
+        Ok(Font {
+            name,
+            program_deflated,
+            program_len: bytes.len(),
+            widths,
+            has_glyph,
+            ascent: scale(f32::from(face.ascender())),
+            descent: scale(f32::from(face.descender())),
+            cap_height: scale(f32::from(face.capital_height().unwrap_or(face.ascender()))),
+            bbox: [scale(f32::from(b.x_min)), scale(f32::from(b.y_min)), scale(f32::from(b.x_max)), scale(f32::from(b.y_max))],
+            weight: face.weight().to_number(),
+        })
+    }
+
+    /// The text as WinAnsi bytes; a character outside WinAnsi or without a glyph becomes `?`.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
+        text.chars()
+            .map(|c| match winansi_code(c) {
+                Some(code) if code >= 32 && self.has_glyph[usize::from(code - 32)] => code,
+                _ => b'?',
+            })
+            .collect()
+    }
+
+    /// Width of the text at `size` points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        self.encode(text).iter().map(|&b| self.widths[usize::from(b - 32)]).sum::<f32>() * size / 1000.0
+    }
+
+    /// Break the text into lines no wider than `max` points (a word longer than a line is
+    /// broken by characters).
+    pub fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            for word in para.split_whitespace() {
+                let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+                if self.width(&candidate, size) <= max {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                for ch in word.chars() {
+                    line.push(ch);
+                    if self.width(&line, size) > max && line.chars().count() > 1 {
+                        line.pop();
+                        lines.push(std::mem::take(&mut line));
+                        line.push(ch);
+                    }
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+/// WinAnsi (Windows-1252) code points 0x80..=0x9F.
+const HIGH: [Option<char>; 32] = [
+    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
+    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
+    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
+    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+];
+
+pub fn winansi_char(code: u8) -> Option<char> {
+    match code {
+        0x20..=0x7E | 0xA0..=0xFF => Some(char::from(code)),
+        0x80..=0x9F => HIGH[usize::from(code - 0x80)],
+        _ => None,
+    }
+}
+
+pub fn winansi_code(c: char) -> Option<u8> {
+    match c {
+        '\u{20}'..='\u{7E}' | '\u{A1}'..='\u{FF}' => Some(c as u8),
+        // No-break spaces (Italian number formatting) print as spaces.
+        '\u{A0}' | '\u{202F}' | '\u{2009}' | '\t' => Some(b' '),
+        '−' | '‐' | '‑' => Some(b'-'),
+        _ => HIGH.iter().position(|h| *h == Some(c)).map(|i| 0x80 + i as u8),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn winansi_round_trips_italian_text() {
+        for c in "àèéìòù ÀÈÉÌÒÙ € «» – … ’".chars() {
+            let code = winansi_code(c).unwrap_or_else(|| panic!("{c:?}"));
+            assert_eq!(winansi_char(code), Some(if c == ' ' { ' ' } else { c }));
+        }
+        assert_eq!(winansi_code('≤'), None);
+    }
+}

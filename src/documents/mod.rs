@@ -1,0 +1,211 @@
+//! Downloadable documents, made from the site model before the pages are rendered (so
+//! each page can show the size of what it offers, and the link check sees the files):
+//!
+//! - every form, for every service that lists it and once generic, as a fillable, tagged
+//!   PDF (`moduli/<form>/<form>-<service>.pdf`) and an editable ODT (`.odt`);
+//! - every convention as PDF and ODT with a table of contents, and an ODT template of the
+//!   council deliberation that approves it (`convenzioni/<slug>/…`).
+//!
+//! Pure functions from the views to `OutputFile`s; only the fonts are read from disk.
+
+pub mod fonts;
+mod convention;
+mod form;
+pub mod model;
+mod odt;
+mod pdf;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::Catalog;
+use crate::diagnostics::{relative, Diagnostic};
+use crate::render::OutputFile;
+use crate::site::{Download, FormDocuments, Site};
+
+pub use fonts::Fonts;
+pub use model::Doc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("cannot read the font {}: {}", .0.display(), .1)]
+    Font(PathBuf, String),
+    #[error("cannot write the ODT of «{0}»: {1}")]
+    Odt(String, String),
+}
+
+impl DocumentError {
+    pub fn into_diagnostic(self, root: &Path) -> Diagnostic {
+        match &self {
+            DocumentError::Font(path, _) => Diagnostic::file(relative(path, root), self.to_string()).with_help(
+                "the PDF forms embed Titillium Web from Bootstrap Italia: run `npm ci --prefix themes/agid` (or the theme's folder) once",
+            ),
+            DocumentError::Odt(..) => Diagnostic::file("output", self.to_string()).with_help("this is a bug in Vetrina: please report it"),
+        }
+    }
+}
+
+/// Who a document belongs to, to list it on the right page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// A form (index in `site.forms`), for a service (index in `site.services`) or generic.
+    Form { form: usize, service: Option<usize> },
+    Convention(usize),
+}
+
+/// One document to make, in one or both formats.
+pub struct Job {
+    /// Output path without the extension, e.g. `moduli/richiesta/richiesta-rao`.
+    pub path: String,
+    pub doc: Doc,
+    pub pdf: bool,
+    pub odt: bool,
+    pub owner: Owner,
+    pub label: String,
+}
+
+/// What was made: the files, and what each page links to.
+#[derive(Debug, Default)]
+pub struct Generated {
+    pub files: Vec<OutputFile>,
+    pub downloads: Vec<(Owner, Download)>,
+}
+
+pub const PRODUCER: &str = concat!("Vetrina ", env!("CARGO_PKG_VERSION"));
+
+/// Every document of the site, with its model. `catalog` gives the Markdown texts.
+pub fn jobs(site: &Site, catalog: &Catalog) -> Vec<Job> {
+    let config = &site.config;
+    let mut jobs = Vec::new();
+    for (fi, f) in site.forms.iter().enumerate() {
+        let intro = catalog.forms.iter().find(|x| x.meta.slug == f.slug).map(|x| text::blocks(&x.markdown, &[])).unwrap_or_default();
+        let users = site.services.iter().enumerate().filter(|(_, s)| s.forms.iter().any(|l| l.url == f.url));
+        for (si, s) in users {
+            jobs.push(Job {
+                path: format!("moduli/{0}/{0}-{1}", f.slug, s.slug),
+                doc: form::document(f, Some(s), intro.clone(), config),
+                pdf: true,
+                odt: true,
+                owner: Owner::Form { form: fi, service: Some(si) },
+                label: f.title.clone(),
+            });
+        }
+        jobs.push(Job {
+            path: format!("moduli/{0}/{0}", f.slug),
+            doc: form::document(f, None, intro, config),
+            pdf: true,
+            odt: true,
+            owner: Owner::Form { form: fi, service: None },
+            label: f.title.clone(),
+        });
+    }
+    for (ci, c) in site.conventions.iter().enumerate() {
+        let Some(source) = catalog.conventions.iter().find(|x| x.meta.slug == c.slug) else { continue };
+        jobs.push(Job {
+            path: format!("convenzioni/{0}/{0}", c.slug),
+            doc: convention::document(c, &source.markdown, config),
+            pdf: true,
+            odt: true,
+            owner: Owner::Convention(ci),
+            label: "Testo della convenzione".into(),
+        });
+        jobs.push(Job {
+            path: format!("convenzioni/{0}/delibera-approvazione-{0}", c.slug),
+            doc: convention::deliberation(c, config),
+            pdf: false,
+            odt: true,
+            owner: Owner::Convention(ci),
+            label: "Schema di deliberazione del Consiglio per approvare la convenzione".into(),
+        });
+    }
+    jobs
+}
+
+/// Make every document, in parallel.
+pub fn generate(site: &Site, catalog: &Catalog, theme_dir: &Path) -> Result<Generated, DocumentError> {
+    let fonts = Fonts::load(theme_dir)?;
+    let jobs = jobs(site, catalog);
+    let made: Vec<Vec<(OutputFile, &'static str, &Job)>> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut out = Vec::new();
+            if job.pdf {
+                out.push((OutputFile { path: format!("{}.pdf", job.path), bytes: pdf::write(&job.doc, &fonts, PRODUCER) }, "PDF", job));
+            }
+            if job.odt {
+                out.push((OutputFile { path: format!("{}.odt", job.path), bytes: odt::write(&job.doc)? }, "ODT", job));
+            }
+            Ok(out)
+        })
+        .collect::<Result<_, DocumentError>>()?;
+    let mut g = Generated::default();
+    for (file, format, job) in made.into_iter().flatten() {
+        let download = Download { label: job.label.clone(), url: site.urls.path(&file.path), format, size: size_label(file.bytes.len()) };
+        g.downloads.push((job.owner.clone(), download));
+        g.files.push(file);
+    }
+    Ok(g)
+}
+
+/// Write one document as PDF (for tests and the benchmark).
+pub fn pdf_bytes(doc: &Doc, fonts: &Fonts) -> Vec<u8> {
+    pdf::write(doc, fonts, PRODUCER)
+}
+
+/// Write one document as ODT (for tests and the benchmark).
+pub fn odt_bytes(doc: &Doc) -> Result<Vec<u8>, DocumentError> {
+    odt::write(doc)
+}
+
+/// Give the pages their downloads: a service lists its forms' files, a form page one set per
+/// service (and the generic one), a convention its text and the deliberation template.
+pub fn attach(site: &mut Site, g: &Generated) {
+    for (owner, d) in &g.downloads {
+        match *owner {
+            Owner::Form { form, service } => {
+                let slug = service.map(|si| site.services[si].slug.clone());
+                if let Some(si) = service {
+                    let f = &site.forms[form];
+                    let url = format!("{}?servizio={}", f.url, site.services[si].slug);
+                    add(&mut site.services[si].documents, &f.title, slug.clone(), Some(url), d);
+                }
+                let label = service.map_or_else(|| "Modulo generico, senza i dati di un servizio".to_string(), |si| site.services[si].title.clone());
+                add(&mut site.forms[form].documents, &label, slug, None, d);
+            }
+            Owner::Convention(ci) => site.conventions[ci].downloads.push(d.clone()),
+        }
+    }
+    // The generic set last, after the services in catalog order; a service's forms in the
+    // order it lists them (the request form first).
+    for f in &mut site.forms {
+        f.documents.sort_by_key(|s| s.service.is_none());
+    }
+    for s in &mut site.services {
+        let order: Vec<String> = s.forms.iter().map(|l| l.url.clone()).collect();
+        s.documents.sort_by_key(|d| d.url.as_ref().and_then(|u| order.iter().position(|o| u.starts_with(&format!("{o}?")))));
+    }
+}
+
+fn add(sets: &mut Vec<FormDocuments>, label: &str, service: Option<String>, url: Option<String>, d: &Download) {
+    match sets.iter_mut().find(|s| s.label == label && s.service == service) {
+        Some(set) => set.downloads.push(d.clone()),
+        None => sets.push(FormDocuments { label: label.to_string(), service, url, downloads: vec![d.clone()] }),
+    }
+}
+
+/// "84 KB", as the pages show it.
+pub fn size_label(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} byte")
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// The letterhead lines of a site (for tests).
+pub fn letterhead_of(config: &Config) -> model::Letterhead {
+    form::letterhead(config)
+}

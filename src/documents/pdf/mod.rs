@@ -1,0 +1,220 @@
+//! A document model to a tagged, fillable PDF, written with `pdf-writer`: A4 pages in
+//! Titillium Web, an AcroForm of real fields each with an accessible name, a structure
+//! tree in reading order, `/Lang it-IT`, the title shown by viewers, bookmarks, and what
+//! PDF/A-2b asks (embedded fonts, XMP, sRGB output intent, appearance streams, file ID).
+
+mod fields;
+mod layout;
+mod meta;
+mod render;
+mod tags;
+
+use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType, FontFlags, OutputIntentSubtype, PageMode, TabOrder};
+use pdf_writer::writers::{Destination, StructTreeRoot};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use self::fields::{FieldRefs, Widgets};
+use self::layout::{AnnotKind, Layout, PAGE_H, PAGE_W};
+use self::tags::Kid;
+use super::fonts::{Font, Fonts};
+use super::model::Doc;
+
+/// Write the document as PDF bytes.
+pub fn write(doc: &Doc, fonts: &Fonts, producer: &str) -> Vec<u8> {
+    let mut l = Layout::new(fonts);
+    let mut w = Widgets::default();
+    render::blocks(&mut l, &mut w, doc);
+    l.footers(&doc.footer);
+    let streams: Vec<Vec<u8>> =
+        l.pages.iter_mut().map(|p| deflate(&std::mem::replace(&mut p.content, pdf_writer::Content::new()).finish().into_vec())).collect();
+    assemble(doc, &l, &w, &streams, producer)
+}
+
+fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &str) -> Vec<u8> {
+    let mut alloc = Ref::new(1);
+    let mut next = || alloc.bump();
+    let many = |n: usize, next: &mut dyn FnMut() -> Ref| (0..n).map(|_| next()).collect::<Vec<Ref>>();
+    let (catalog_id, tree_id, struct_root, info_id, metadata_id, icc_id) = (next(), next(), next(), next(), next(), next());
+    let pages = many(l.pages.len(), &mut next);
+    let contents = many(l.pages.len(), &mut next);
+    let parent_arrays = many(l.pages.len(), &mut next);
+    let nodes = many(l.tags.nodes.len(), &mut next);
+    let annots = many(l.annots.len(), &mut next);
+    let groups = many(w.groups.len(), &mut next);
+    let outline = many(l.outline.len() + usize::from(!l.outline.is_empty()), &mut next);
+    let (regular, bold) = (many(3, &mut next), many(3, &mut next));
+
+    let mut pdf = Pdf::with_settings(pdf_writer::Settings { pretty: false });
+    pdf.set_version(1, 7);
+    pdf.set_file_id((file_id(doc), file_id(doc)));
+
+    // Pages.
+    let page_count = l.pages.len();
+    pdf.pages(tree_id).kids(pages.iter().copied()).count(page_count as i32);
+    for (i, page) in l.pages.iter().enumerate() {
+        let mut p = pdf.page(pages[i]);
+        p.parent(tree_id).media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H)).contents(contents[i]);
+        p.struct_parents(i as i32).tab_order(TabOrder::StructureOrder);
+        if !page.annots.is_empty() {
+            p.annotations(page.annots.iter().map(|a| annots[*a]));
+        }
+        p.resources().fonts().pair(Name(b"F1"), regular[0]).pair(Name(b"F2"), bold[0]);
+        p.finish();
+    }
+    for (i, bytes) in streams.iter().enumerate() {
+        pdf.stream(contents[i], bytes).filter(Filter::FlateDecode);
+    }
+    font(&mut pdf, &fonts_of(l).0, &regular);
+    font(&mut pdf, &fonts_of(l).1, &bold);
+
+    // Structure tree: node i → refs; parent tree maps each page's MCIDs and each
+    // annotation's key back to the element that owns it.
+    let mut owners: Vec<Vec<Ref>> = l.pages.iter().map(|_| Vec::new()).collect();
+    let mut annot_owner = vec![nodes[0]; l.annots.len()];
+    for (n, node) in l.tags.nodes.iter().enumerate() {
+        for kid in &node.kids {
+            match *kid {
+                Kid::Content { page, mcid } => {
+                    let list = &mut owners[page];
+                    if list.len() <= mcid as usize {
+                        list.resize(mcid as usize + 1, nodes[n]);
+                    }
+                    list[mcid as usize] = nodes[n];
+                }
+                Kid::Annot { annot, .. } => annot_owner[annot] = nodes[n],
+                Kid::Node(_) => {}
+            }
+        }
+    }
+    l.tags.write(&mut pdf, struct_root, &nodes, &pages, &annots);
+    for (i, list) in owners.iter().enumerate() {
+        pdf.indirect(parent_arrays[i]).array().items(list.iter().copied());
+    }
+    {
+        let mut root = pdf.indirect(struct_root).start::<StructTreeRoot>();
+        root.child(nodes[0]);
+        let mut tree = root.parent_tree();
+        let mut nums = tree.nums();
+        for (i, r) in parent_arrays.iter().enumerate() {
+            nums.insert(i as i32, *r);
+        }
+        for (a, owner) in annot_owner.iter().enumerate() {
+            nums.insert((page_count + a) as i32, *owner);
+        }
+        nums.finish();
+        tree.finish();
+        root.parent_tree_next_key((page_count + l.annots.len()) as i32);
+    }
+
+    // Form fields and links.
+    let field_refs = FieldRefs { pages: &pages, annots: &annots, groups: &groups, font: regular[0] };
+    let top_fields = fields::write(&mut pdf, &mut next, l, w, &field_refs, |a| (page_count + a) as i32);
+    for (i, a) in l.annots.iter().enumerate() {
+        let AnnotKind::Link(target) = &a.kind else { continue };
+        let (page, top) = l.anchors.get(target).copied().unwrap_or((0, PAGE_H));
+        let mut link = pdf.annotation(annots[i]);
+        link.subtype(AnnotationType::Link).rect(a.rect).page(pages[a.page]).flags(AnnotationFlags::PRINT);
+        link.contents(TextStr(&format!("Vai a {}", toc_title(doc, target))));
+        link.border(0.0, 0.0, 0.0, None).struct_parent((page_count + i) as i32);
+        link.action().action_type(ActionType::GoTo).insert(Name(b"D")).start::<Destination>().page(pages[page]).xyz(layout::MARGIN, top, None);
+    }
+
+    // Bookmarks.
+    if let Some((&root, items)) = outline.split_first() {
+        pdf.outline(root).first(items[0]).last(items[items.len() - 1]).count(items.len() as i32);
+        for (i, (title, page, top)) in l.outline.iter().enumerate() {
+            let mut item = pdf.outline_item(items[i]);
+            item.title(TextStr(title)).parent(root);
+            if i > 0 {
+                item.prev(items[i - 1]);
+            }
+            if i + 1 < items.len() {
+                item.next(items[i + 1]);
+            }
+            item.dest().page(pages[*page]).xyz(layout::MARGIN, *top, None);
+        }
+    }
+
+    // Metadata, output intent, document information.
+    let xmp = meta::xmp(&doc.title, &doc.subject, producer);
+    pdf.metadata(metadata_id, &xmp);
+    let icc = meta::srgb_icc();
+    pdf.icc_profile(icc_id, &icc).n(3).range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0]);
+    pdf.document_info(info_id).title(TextStr(&doc.title)).subject(TextStr(&doc.subject)).producer(TextStr(producer)).creator(TextStr(producer));
+
+    let mut cat = pdf.catalog(catalog_id);
+    cat.pages(tree_id).lang(TextStr("it-IT")).metadata(metadata_id);
+    cat.viewer_preferences().display_doc_title(true);
+    cat.mark_info().marked(true);
+    cat.pair(Name(b"StructTreeRoot"), struct_root);
+    if let Some(root) = outline.first() {
+        cat.outlines(*root).page_mode(PageMode::UseOutlines);
+    }
+    cat.output_intents()
+        .push()
+        .subtype(OutputIntentSubtype::PDFA)
+        .output_condition_identifier(TextStr("sRGB IEC61966-2.1"))
+        .info(TextStr("sRGB IEC61966-2.1"))
+        .dest_output_profile(icc_id);
+    if !top_fields.is_empty() {
+        let mut form = cat.form();
+        form.fields(top_fields.iter().copied());
+        form.default_appearance(Str(b"/F1 10 Tf 0 g"));
+        form.default_resources().fonts().pair(Name(b"F1"), regular[0]);
+    }
+    cat.finish();
+    pdf.finish()
+}
+
+fn fonts_of<'a>(l: &Layout<'a>) -> (&'a Font, &'a Font) {
+    (&l.fonts.regular, &l.fonts.bold)
+}
+
+/// A TrueType simple font with WinAnsi encoding: dictionary, descriptor, program.
+fn font(pdf: &mut Pdf, f: &Font, ids: &[Ref]) {
+    let (dict_id, descriptor_id, file_id) = (ids[0], ids[1], ids[2]);
+    let name = Name(f.name.as_bytes());
+    let mut dict = pdf.indirect(dict_id).dict();
+    dict.pair(Name(b"Type"), Name(b"Font"));
+    dict.pair(Name(b"Subtype"), Name(b"TrueType"));
+    dict.pair(Name(b"BaseFont"), name);
+    dict.pair(Name(b"FirstChar"), 32);
+    dict.pair(Name(b"LastChar"), 255);
+    dict.insert(Name(b"Widths")).array().items(f.widths.iter().map(|w| w.round()));
+    dict.pair(Name(b"FontDescriptor"), descriptor_id);
+    dict.pair(Name(b"Encoding"), Name(b"WinAnsiEncoding"));
+    dict.finish();
+    pdf.font_descriptor(descriptor_id)
+        .name(name)
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]))
+        .italic_angle(0.0)
+        .ascent(f.ascent)
+        .descent(f.descent)
+        .cap_height(f.cap_height)
+        .stem_v(if f.weight >= 600 { 120.0 } else { 80.0 })
+        .font_file2(file_id);
+    pdf.stream(file_id, &f.program_deflated).filter(Filter::FlateDecode).pair(Name(b"Length1"), f.program_len as i32);
+}
+
+fn toc_title(doc: &Doc, id: &str) -> String {
+    doc.toc().into_iter().find(|(i, _)| i == id).map(|(_, t)| t).unwrap_or_default()
+}
+
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing into a Vec cannot fail.
+    let _ = z.write_all(bytes);
+    z.finish().unwrap_or_default()
+}
+
+/// A stable file identifier: the same document gives the same ID (reproducible builds).
+fn file_id(doc: &Doc) -> Vec<u8> {
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in doc.title.bytes().chain(doc.subject.bytes()).chain(doc.footer.bytes()) {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013B);
+    }
+    h.to_be_bytes().to_vec()
+}
