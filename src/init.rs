@@ -8,6 +8,7 @@ use include_dir::{include_dir, Dir};
 
 static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/templates");
 static STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/static");
+// Includes the CI workflows (.github/workflows/vetrina.yml, .gitlab-ci.yml).
 static SKELETON: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/src/skeleton");
 const PACKAGE_JSON: &str = include_str!("../themes/agid/package.json");
 const PACKAGE_LOCK: &str = include_str!("../themes/agid/package-lock.json");

@@ -8,6 +8,15 @@ const SERVICE: &str = "content/servizi/primo-servizio.md";
 const TARIFF: &str = "content/tariffe/primo-servizio.md";
 
 #[test]
+fn init_writes_the_ci_workflows() {
+    let site = Site::new();
+    let gh = site.read(".github/workflows/vetrina.yml");
+    assert!(gh.contains("vetrina check") && gh.contains("vetrina build") && gh.contains("deploy-pages"), "{gh}");
+    let gl = site.read(".gitlab-ci.yml");
+    assert!(gl.contains("vetrina check") && gl.contains("vetrina build --output public"), "{gl}");
+}
+
+#[test]
 fn the_fixture_itself_is_valid() {
     let site = Site::new();
     let errors = site.check();
