@@ -8,20 +8,11 @@ use crate::diagnostics::{Diagnostic, Source};
 use crate::domain::Ente;
 use crate::pricing::EnteType;
 
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum RawEnteType {
-    Comune,
-    Unione,
-    ComunitaMontana,
-    Altro,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEnte {
     nome: Spanned<String>,
-    tipo: RawEnteType,
+    tipo: EnteType,
     provincia: String,
     abitanti: Option<u64>,
     postazioni: Option<u64>,
@@ -55,12 +46,7 @@ pub fn parse(source: &Source, errors: &mut Vec<Diagnostic>) -> Vec<Ente> {
         let Ok(since) = date(&file, &e.aderente_dal, "aderente_dal").map_err(|d| errors.push(d)) else { continue };
         out.push(Ente {
             name: e.nome.into_inner(),
-            ente_type: match e.tipo {
-                RawEnteType::Comune => EnteType::Comune,
-                RawEnteType::Unione => EnteType::Unione,
-                RawEnteType::ComunitaMontana => EnteType::ComunitaMontana,
-                RawEnteType::Altro => EnteType::Altro,
-            },
+            ente_type: e.tipo,
             province: e.provincia,
             population: e.abitanti,
             workstations: e.postazioni,

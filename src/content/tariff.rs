@@ -72,15 +72,6 @@ enum RawBasis {
     Persone,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
-enum RawEnteType {
-    Comune,
-    Unione,
-    ComunitaMontana,
-    Altro,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBand {
@@ -132,7 +123,7 @@ struct RawItem {
     #[serde(default)]
     componenti: Vec<Spanned<RawRule>>,
     #[serde(default)]
-    per_tipo_ente: BTreeMap<RawEnteType, Spanned<String>>,
+    per_tipo_ente: BTreeMap<EnteType, Spanned<String>>,
     minimo: Option<Spanned<AmountText>>,
     massimo: Option<Spanned<AmountText>>,
     #[serde(default)]
@@ -252,15 +243,6 @@ fn basis(b: RawBasis) -> Basis {
         RawBasis::Imprese => Basis::Businesses,
         RawBasis::Utenti => Basis::Users,
         RawBasis::Persone => Basis::Persons,
-    }
-}
-
-fn ente_type(t: RawEnteType) -> EnteType {
-    match t {
-        RawEnteType::Comune => EnteType::Comune,
-        RawEnteType::Unione => EnteType::Unione,
-        RawEnteType::ComunitaMontana => EnteType::ComunitaMontana,
-        RawEnteType::Altro => EnteType::Altro,
     }
 }
 
@@ -435,7 +417,7 @@ fn convert_item(file: &ContentFile, si: &Spanned<RawItem>, errors: &mut Vec<Diag
             _ => parse_cents(text).map(Fixed::Amount).ok(),
         };
         match fixed {
-            Some(f) => by_ente_type.push((ente_type(*t), f)),
+            Some(f) => by_ente_type.push((*t, f)),
             None => {
                 ok = false;
                 errors.push(
