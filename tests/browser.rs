@@ -1,6 +1,9 @@
-//! Browser tests: build the example site, then run `tests/browser/*.test.mjs` with Node's
-//! test runner in Debian's Chromium (driven by playwright-core). `tests/setup.sh` installs
-//! both.
+//! Browser tests and site checks: build the example site, then run `tests/browser/*.test.mjs`
+//! with Node's test runner in Debian's Chromium (driven by playwright-core): the calculators
+//! and search, and on every page axe-core, the Nu HTML Checker (Java), failed requests, CSP,
+//! links, headings and reflow at 320 px; keyboard walks and Lighthouse on the main pages.
+//! `tests/setup.sh` installs what they need. The Node report is printed (see it with
+//! `cargo test --test browser -- --nocapture`); a failure names the page and the rule.
 
 mod common;
 
@@ -12,10 +15,12 @@ use vetrina::pipeline::{self, Options, Quiet};
 #[test]
 fn calculators_and_pages_work_in_chromium() {
     let browser_dir = common::repo().join("tests/browser");
-    assert!(
-        browser_dir.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is not installed: run `bash tests/setup.sh` (see README)"
-    );
+    for package in ["playwright-core", "axe-core", "vnu-jar/build/dist/vnu.jar", "lighthouse", "chrome-launcher"] {
+        assert!(
+            browser_dir.join("node_modules").join(package).exists(),
+            "{package} is not installed: run `bash tests/setup.sh` (see README)"
+        );
+    }
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(Path::new(&chromium).exists(), "Chromium is not installed: run `bash tests/setup.sh` (see README)");
 
@@ -28,6 +33,7 @@ fn calculators_and_pages_work_in_chromium() {
     }
     let run = Command::new("node")
         .arg("--test")
+        .arg("--test-concurrency=1")
         .arg("--test-reporter=spec")
         .arg(&browser_dir)
         .env("SITE_DIR", &site)
@@ -35,6 +41,7 @@ fn calculators_and_pages_work_in_chromium() {
         .output()
         .expect("node");
     let report = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
-    assert!(run.status.success(), "browser tests failed:\n{report}");
-    assert!(report.contains("fail 0"), "{report}");
+    println!("{report}");
+    assert!(run.status.success(), "browser tests failed: see the report above");
+    assert!(report.contains("fail 0"), "the report above does not end with `fail 0`");
 }

@@ -118,8 +118,19 @@ fn every_page_has_the_accessibility_basics() {
         assert_eq!(select(&html, "html", "lang")[0].0.as_deref(), Some("it"), "{name}: lang");
         assert_eq!(select(&html, "h1", "id").len(), 1, "{name}: exactly one h1");
         assert!(!select(&html, "main", "id").is_empty(), "{name}: main landmark");
+        // The skip link's target takes focus: without tabindex=-1 Chromium leaves it on body.
+        assert_eq!(select(&html, "main#main-container[tabindex=\"-1\"]", "id").len(), 1, "{name}: <main id=main-container tabindex=-1>");
         assert!(!select(&html, "a[href=\"#main-container\"], a[href=\"#main\"]", "href").is_empty(), "{name}: skip link");
         assert!(!select(&html, "meta[name=description]", "content").is_empty(), "{name}: meta description");
+        // No skipped heading level (a partial's heading must follow the page it is put in).
+        let levels: Vec<u8> = html.match_indices("<h").filter_map(|(i, _)| {
+            let b = html.as_bytes();
+            let (d, next) = (*b.get(i + 2)?, *b.get(i + 3)?);
+            ((b'1'..=b'6').contains(&d) && (next == b' ' || next == b'>')).then_some(d - b'0')
+        }).collect();
+        for w in levels.windows(2) {
+            assert!(w[1] <= w[0] + 1, "{name}: h{} follows h{}, skipping a level (headings: {levels:?})", w[1], w[0]);
+        }
         // Strict CSP: no inline scripts, styles or handlers.
         for (src, body) in select(&html, "script", "src") {
             let json_ld = body.trim_start().starts_with('{');

@@ -91,8 +91,8 @@ pub fn document(form: &FormView, service: Option<&ServiceView>, intro: Vec<Block
     Doc { footer: format!("{} – {}", config.name, title), title, subject, letterhead: letterhead(config), blocks: b }
 }
 
+/// a, b, c… as the web form's `<ol type="a">`.
 fn letter(i: usize) -> char {
-    // Italian lettering skips j, k, w, x, y only in some styles; the web form uses a, b, c.
     (b'a' + (i % 26) as u8) as char
 }
 

@@ -20,7 +20,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::content::Catalog;
 use crate::diagnostics::{relative, Diagnostic};
 use crate::render::OutputFile;
@@ -203,9 +202,4 @@ pub fn size_label(bytes: usize) -> String {
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
-}
-
-/// The letterhead lines of a site (for tests).
-pub fn letterhead_of(config: &Config) -> model::Letterhead {
-    form::letterhead(config)
 }

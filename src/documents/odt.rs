@@ -137,7 +137,7 @@ fn content(doc: &Doc) -> String {
             }
             Block::Table(t) => {
                 tables += 1;
-                table(&mut body, &mut auto, tables, t, |_, c| c.to_string());
+                table(&mut body, &mut auto, tables, t);
             }
             Block::Field(f) => field(&mut body, &mut auto, &mut tables, f),
             Block::Toc => {
@@ -223,7 +223,7 @@ fn field(body: &mut String, auto: &mut String, tables: &mut usize, f: &Field) {
             let mut widths = vec![0.4];
             widths.extend(columns.iter().map(|_| 2.0));
             let t = Table { caption: label.clone(), header, rows: (1..=*rows).map(|r| vec![r.to_string()]).collect(), widths };
-            table(body, auto, *tables, &t, |_, c| c.to_string());
+            table(body, auto, *tables, &t);
         }
         FieldKind::Signature { .. } => {
             p(body, "Label", &label);
@@ -236,7 +236,7 @@ fn field(body: &mut String, auto: &mut String, tables: &mut usize, f: &Field) {
 }
 
 /// A table with a caption and a header row; rows shorter than the header get empty cells.
-fn table(body: &mut String, auto: &mut String, n: usize, t: &Table, cell: impl Fn(usize, &str) -> String) {
+fn table(body: &mut String, auto: &mut String, n: usize, t: &Table) {
     let total: f32 = t.widths.iter().sum::<f32>().max(1.0);
     let _ = write!(auto, r##"<style:style style:name="T{n}" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style>"##);
     for (i, w) in t.widths.iter().enumerate() {
@@ -260,7 +260,7 @@ fn table(body: &mut String, auto: &mut String, n: usize, t: &Table, cell: impl F
     for row in &t.rows {
         body.push_str("<table:table-row>");
         for i in 0..t.header.len() {
-            let text = row.get(i).map(|c| cell(i, c)).unwrap_or_default();
+            let text = row.get(i).cloned().unwrap_or_default();
             let style = if i == 0 && !text.starts_with('–') { "Table_20_Heading" } else { "Table_20_Contents" };
             let _ = write!(body, r##"<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="{style}">{}</text:p></table:table-cell>"##, inline(&text));
         }

@@ -33,11 +33,7 @@ pub fn blocks(markdown: &str, ids: &[String]) -> Vec<Block> {
                 let id = if level == 2 { ids.next().cloned() } else { None };
                 out.push(Block::Heading { level, text: take(&mut text), id });
             }
-            Event::Start(Tag::Paragraph) => {
-                if lists.is_empty() {
-                    text.clear();
-                }
-            }
+            Event::Start(Tag::Paragraph) if lists.is_empty() => text.clear(),
             Event::End(TagEnd::Paragraph) => {
                 if lists.is_empty() {
                     paragraph(&mut out, &std::mem::take(&mut text));

@@ -1,6 +1,7 @@
 //! Fillable AcroForm fields: laid out under their labels, tagged as `Form` elements whose
-//! widget annotation carries the accessible name (`/TU`), and written with appearance
-//! streams (a PDF/A requirement) that any viewer can replace when a value is typed.
+//! widget annotation carries the accessible name (`/TU`), next to a `P` with the visible
+//! label, and written with appearance streams (a PDF/A requirement) that any viewer can
+//! replace when a value is typed.
 
 use std::collections::HashMap;
 
@@ -48,7 +49,7 @@ pub fn layout(l: &mut Layout, w: &mut Widgets, parent: usize, f: &Field) {
             let width = chars.map_or(WIDTH, |c| (c as f32 * 7.5 + 16.0).min(WIDTH));
             l.ensure(l.measure(LABEL, WIDTH, &label) + h + help_h + 6.0);
             let div = l.tags.push(parent, StructRole::Div);
-            let lbl = l.tags.push(div, StructRole::Lbl);
+            let lbl = l.tags.push(div, StructRole::P);
             l.text(lbl, LABEL, MARGIN, WIDTH, &label);
             l.space(3.0);
             let form = l.tags.push(div, StructRole::Form);
@@ -67,14 +68,14 @@ pub fn layout(l: &mut Layout, w: &mut Widgets, parent: usize, f: &Field) {
             let rect = Rect::new(MARGIN, top - TICK - 2.0, MARGIN + TICK, top - 2.0);
             let id = push(w, Widget::Check { name: name.clone(), tu: accessible_name(f), required: f.required });
             l.annot(form, rect, AnnotKind::Widget(id));
-            let lbl = l.tags.push(div, StructRole::Lbl);
+            let lbl = l.tags.push(div, StructRole::P);
             l.text(lbl, BODY, MARGIN + 18.0, WIDTH - 18.0, &label);
             help(l, div, f);
         }
         FieldKind::Radio { name, options } => {
             l.ensure(l.measure(LABEL, WIDTH, &label) + 16.0 * options.len().min(3) as f32);
             let div = l.tags.push(parent, StructRole::Div);
-            let lbl = l.tags.push(div, StructRole::Lbl);
+            let lbl = l.tags.push(div, StructRole::P);
             l.text(lbl, LABEL, MARGIN, WIDTH, &label);
             help(l, div, f);
             let group = w.groups.len();
@@ -87,7 +88,7 @@ pub fn layout(l: &mut Layout, w: &mut Widgets, parent: usize, f: &Field) {
                 let id = push(w, Widget::Radio { group, state: state.clone() });
                 let annot = l.annot(form, rect, AnnotKind::Widget(id));
                 w.groups[group].kids.push(annot);
-                let opt = l.tags.push(div, StructRole::Lbl);
+                let opt = l.tags.push(div, StructRole::P);
                 l.text(opt, BODY, MARGIN + 18.0, WIDTH - 18.0, text);
                 l.space(2.0);
             }
@@ -97,7 +98,7 @@ pub fn layout(l: &mut Layout, w: &mut Widgets, parent: usize, f: &Field) {
             let h = 56.0;
             l.ensure(l.measure(LABEL, WIDTH, &label) + h + 6.0);
             let div = l.tags.push(parent, StructRole::Div);
-            let lbl = l.tags.push(div, StructRole::Lbl);
+            let lbl = l.tags.push(div, StructRole::P);
             l.text(lbl, LABEL, MARGIN, WIDTH, &label);
             l.space(3.0);
             let form = l.tags.push(div, StructRole::Form);

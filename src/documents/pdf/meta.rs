@@ -90,7 +90,7 @@ pub fn srgb_icc() -> Vec<u8> {
     let mut table = (tags.len() as u32).to_be_bytes().to_vec();
     let mut data = Vec::new();
     for (sig, bytes) in &tags {
-        while (offset + data.len()) % 4 != 0 {
+        while !(offset + data.len()).is_multiple_of(4) {
             data.push(0);
         }
         table.extend(*sig);

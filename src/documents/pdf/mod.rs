@@ -64,8 +64,8 @@ fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &
     for (i, bytes) in streams.iter().enumerate() {
         pdf.stream(contents[i], bytes).filter(Filter::FlateDecode);
     }
-    font(&mut pdf, &fonts_of(l).0, &regular);
-    font(&mut pdf, &fonts_of(l).1, &bold);
+    font(&mut pdf, &l.fonts.regular, &regular);
+    font(&mut pdf, &l.fonts.bold, &bold);
 
     // Structure tree: node i → refs; parent tree maps each page's MCIDs and each
     // annotation's key back to the element that owns it.
@@ -164,10 +164,6 @@ fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &
     }
     cat.finish();
     pdf.finish()
-}
-
-fn fonts_of<'a>(l: &Layout<'a>) -> (&'a Font, &'a Font) {
-    (&l.fonts.regular, &l.fonts.bold)
 }
 
 /// A TrueType simple font with WinAnsi encoding: dictionary, descriptor, program.

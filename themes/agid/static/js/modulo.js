@@ -213,9 +213,10 @@ export function describe(tariff, service, params) {
   const figures = [];
   for (const [param, basis, label] of FIGURES) {
     profile[basis] = count(params, param);
-    if (params.has(param)) figures.push(`${profile[basis].toLocaleString("it-IT")} ${label}`);
+    if (params.has(param)) figures.push(`${String(profile[basis]).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} ${label}`);
   }
-  const chosen = params.getAll("voce");
+  // The calculator writes an optional item as `voce=<service>-<item>`.
+  const chosen = params.getAll("voce").map((v) => v.replace(`${service}-`, ""));
   for (const item of tariff.items) {
     if (item.optional && !chosen.includes(item.id)) continue;
     const qty = params.get(`qty-${service}-${item.id}`);

@@ -1,0 +1,150 @@
+// Online filling of a form in Chromium, against the example site built into $SITE_DIR:
+// the calculator's choice travels from the service page to the form, codes are checked as
+// they are typed with accessible inline errors, and "Scarica il PDF compilato" downloads
+// the service's PDF with the typed values in its AcroForm fields (read back with qpdf, a
+// reader independent of the pdf-lib that wrote them).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { serve, browser, page } from "./harness.mjs";
+
+let server;
+let chrome;
+
+before(async () => {
+  server = await serve(process.env.SITE_DIR);
+  chrome = await browser();
+});
+
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+/** A valid value for each field type, to fill the required fields. */
+const SAMPLE = {
+  cap: "27990",
+  "partita-iva": "06363391001",
+  "codice-fiscale": "06363391001",
+  cig: "Z1A2B3C4D5",
+  "codice-univoco": "UFXYZ1",
+  email: "protocollo@comune.example.it",
+  pec: "protocollo@pec.comune.example.it",
+  telefono: "0385 410200",
+  data: "2026-11-23",
+  numero: "3",
+};
+
+async function errorOf(p, id) {
+  const input = p.locator(`#${id}`);
+  const slot = p.locator(`#${id}-errore`);
+  const visible = (await slot.count()) > 0 && (await slot.isVisible());
+  return {
+    visible,
+    text: visible ? await slot.textContent() : "",
+    invalid: await input.getAttribute("aria-invalid"),
+    describedby: (await input.getAttribute("aria-describedby")) ?? "",
+  };
+}
+
+test("the calculator's choice on a service page travels to the form link", async () => {
+  const p = await page(chrome);
+  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  await p.fill("#calc-abitanti", "1001");
+  await p.click(`label[for="calc-opt-rao-pubblico-spid-day"]`);
+  await p.fill("#calc-qty-rao-pubblico-spid-day", "3");
+  const link = p.locator("a[data-vetrina-form-link]").first();
+  await p.waitForFunction(() => document.querySelector("a[data-vetrina-form-link]").href.includes("qty-rao-pubblico-spid-day=3"));
+  const href = await link.getAttribute("href");
+  assert.match(href, /servizio=rao-pubblico/);
+  assert.match(href, /abitanti=1001/);
+  assert.match(href, /voce=rao-pubblico-spid-day/);
+  // The download links say format and size.
+  const downloads = await p.locator("#accedi-al-servizio a[download]").allTextContents();
+  assert.ok(downloads.some((t) => /\(PDF, \d+ KB\)/.test(t)), downloads.join(" | "));
+  assert.ok(downloads.some((t) => /\(ODT, \d+ KB\)/.test(t)), downloads.join(" | "));
+  assert.deepEqual(p.problems, []);
+});
+
+test("a form filled online is checked as typed and downloads as a filled PDF", async () => {
+  const p = await page(chrome, { acceptDownloads: true });
+  await p.goto(`${server.url}/moduli/richiesta-servizio/?servizio=rao-pubblico&tipo=comune&abitanti=1001&anni=1&voce=rao-pubblico-spid-day&qty-rao-pubblico-spid-day=3`);
+  const panel = p.locator("[data-vetrina-compila]");
+  await panel.waitFor({ state: "visible" });
+
+  // Pre-filled from the calculator: the band (1.001 abitanti → 750,00 € a giornata) and 3 days.
+  await p.waitForFunction(() => document.querySelector('[name="opzione_scelta"]').value !== "");
+  const option = await p.inputValue('[name="opzione_scelta"]');
+  assert.match(option, /1\.001 abitanti/);
+  assert.match(option, /SPID Day × 3 \(una tantum\): 2\.250,00 €/);
+  assert.match(option, /Attivazione \(una tantum\): 650,00 €/);
+  assert.equal(await p.inputValue("#compila-servizio"), "rao-pubblico");
+
+  // Checked as typed: a wrong check digit, a letter in a CAP, a CIG too short on leaving it.
+  const cf = "campo-ente-codice-fiscale";
+  await p.fill(`#${cf}`, "12345678901");
+  let e = await errorOf(p, cf);
+  assert.ok(e.visible, "no error for a wrong check digit");
+  assert.match(e.text, /cifra di controllo/);
+  assert.equal(e.invalid, "true");
+  assert.ok(e.describedby.split(" ").includes(`${cf}-errore`), e.describedby);
+  await p.fill(`#${cf}`, "12345678903");
+  e = await errorOf(p, cf);
+  assert.equal(e.visible, false);
+  assert.equal(e.invalid, null);
+
+  await p.fill("#campo-ente-cap", "27a");
+  assert.match((await errorOf(p, "campo-ente-cap")).text, /5 cifre/);
+  await p.fill("#campo-ente-cap", "279");
+  assert.equal((await errorOf(p, "campo-ente-cap")).visible, false, "an incomplete CAP is not an error while typing");
+  await p.press("#campo-ente-cap", "Tab");
+  assert.match((await errorOf(p, "campo-ente-cap")).text, /5 cifre/);
+
+  await p.fill("#campo-cig", "12345");
+  await p.press("#campo-cig", "Tab");
+  assert.match((await errorOf(p, "campo-cig")).text, /10 caratteri/);
+  await p.fill("#campo-codice-univoco", "UF-12");
+  assert.match((await errorOf(p, "campo-codice-univoco")).text, /6 caratteri/);
+  await p.fill("#campo-referente-email", "nome@");
+  await p.press("#campo-referente-email", "Tab");
+  assert.match((await errorOf(p, "campo-referente-email")).text, /e-mail completo/);
+
+  // Downloading with errors and empty required fields creates nothing and says why.
+  await p.click("[data-vetrina-scarica]");
+  assert.match(await p.locator("[data-vetrina-esito]").textContent(), /Correggete i \d+ campi segnalati/);
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute("aria-invalid")), "true");
+
+  // Fill every required field with a valid value, then the ones we check.
+  for (const input of await p.locator("form.vetrina-modulo [required][data-tipo]").all()) {
+    const kind = await input.getAttribute("data-tipo");
+    if (kind === "opzione-tariffa") continue;
+    await input.fill(SAMPLE[kind] ?? "Prova");
+  }
+  await p.fill("#campo-ente-denominazione", "Comune di Roccafonda – Società «Ùnica» €");
+  await p.fill("#campo-elenco-persone-1-1", "Niccolò");
+  await p.click('label[for="campo-stato-adesione-aderito"]');
+  await p.fill("#campo-ente-codice-fiscale", "rssmra80a01h501u");
+  assert.equal((await errorOf(p, "campo-ente-codice-fiscale")).visible, false, "a personal codice fiscale is accepted");
+
+  const [download] = await Promise.all([p.waitForEvent("download"), p.click("[data-vetrina-scarica]")]);
+  assert.equal(download.suggestedFilename(), "richiesta-servizio-rao-pubblico-compilato.pdf");
+  const file = await download.path();
+  assert.match(await p.locator("[data-vetrina-esito]").textContent(), /è stato scaricato/);
+
+  const json = JSON.parse(execFileSync("qpdf", ["--json", "--json-key=acroform", file], { encoding: "utf8" }));
+  const values = {};
+  for (const f of json.acroform.fields) values[f.fullname] ??= f.value;
+  const text = (v) => (v ?? "").replace(/^u:/, "");
+  assert.equal(text(values.ente_denominazione), "Comune di Roccafonda – Società «Ùnica» €");
+  assert.equal(text(values.ente_codice_fiscale), "RSSMRA80A01H501U");
+  assert.equal(text(values.ente_cap), "27990");
+  assert.equal(text(values.determina_data), "23/11/2026");
+  assert.equal(text(values["elenco_persone-1-1"]), "Niccolò");
+  assert.equal(values.stato_adesione, "/aderito");
+  assert.match(text(values.opzione_scelta), /SPID Day × 3/);
+  // Still a valid, tagged PDF.
+  execFileSync("qpdf", ["--check", file]);
+  assert.match(execFileSync("pdfinfo", [file], { encoding: "utf8" }), /Tagged:\s+yes/);
+  assert.deepEqual(p.problems, []);
+});
