@@ -92,7 +92,9 @@ export async function page(b, options = {}) {
   });
   const sameOrigin = (url) => url.startsWith("http://127.0.0.1:");
   p.on("requestfailed", (r) => {
-    if (sameOrigin(r.url())) p.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+    // A navigation (reload, a link) aborts the requests still in flight: that is no failure.
+    const reason = r.failure()?.errorText ?? "";
+    if (sameOrigin(r.url()) && reason !== "net::ERR_ABORTED") p.problems.push(`request failed: ${r.url()} (${reason})`);
   });
   p.on("response", (r) => {
     if (sameOrigin(r.url()) && r.status() >= 400) p.problems.push(`HTTP ${r.status()}: ${r.url()}`);
