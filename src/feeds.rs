@@ -19,16 +19,10 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Absolute URL of a site path (which already carries the base path).
-fn absolute(site: &Site, path: &str) -> String {
-    let base = site.config.base_url.trim_end_matches('/');
-    let origin_end = base.find("://").map(|i| i + 3).and_then(|i| base[i..].find('/').map(|j| i + j)).unwrap_or(base.len());
-    format!("{}{}", &base[..origin_end], path)
-}
 
 fn feed(site: &Site, file: &str, title: &str, entries: &[Entry]) -> OutputFile {
-    let self_url = absolute(site, &site.urls.path(file));
-    let home = absolute(site, &site.urls.path(""));
+    let self_url = site.absolute(&site.urls.path(file));
+    let home = site.absolute(&site.urls.path(""));
     let updated = entries.first().map(|e| e.date.clone()).unwrap_or_else(|| format!("{}T00:00:00Z", site.today));
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"it\">\n");
@@ -38,7 +32,7 @@ fn feed(site: &Site, file: &str, title: &str, entries: &[Entry]) -> OutputFile {
     x.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&home)));
     x.push_str(&format!("  <author><name>{}</name></author>\n", escape(&site.config.name)));
     for e in entries {
-        let url = absolute(site, e.url);
+        let url = site.absolute(e.url);
         x.push_str("  <entry>\n");
         x.push_str(&format!("    <title>{}</title>\n", escape(e.title)));
         x.push_str(&format!("    <id>{}#{}</id>\n", escape(&url), &e.date[..10]));

@@ -14,11 +14,6 @@ pub fn to_script(v: &Value) -> String {
     v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
-fn absolute(site: &Site, path: &str) -> String {
-    let base = site.config.base_url.trim_end_matches('/');
-    let origin_end = base.find("://").map(|i| i + 3).and_then(|i| base[i..].find('/').map(|j| i + j)).unwrap_or(base.len());
-    format!("{}{}", &base[..origin_end], path)
-}
 
 fn euros(c: Cents) -> String {
     format!("{}.{:02}", c / 100, c % 100)
@@ -102,8 +97,8 @@ fn offer(item: &Item, tariff: &Tariff) -> Value {
 
 pub fn service(site: &Site, s: &ServiceView) -> Value {
     let lead = &site.config.lead_body;
-    let url = absolute(site, &s.url);
-    let channel_url = s.online_access.as_ref().map(|a| if a.url.starts_with('/') { absolute(site, &a.url) } else { a.url.clone() }).unwrap_or_else(|| url.clone());
+    let url = site.absolute(&s.url);
+    let channel_url = s.online_access.as_ref().map(|a| if a.url.starts_with('/') { site.absolute(&a.url) } else { a.url.clone() }).unwrap_or_else(|| url.clone());
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -135,7 +130,7 @@ pub fn service(site: &Site, s: &ServiceView) -> Value {
         "keywords": s.topics.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(", "),
     });
     if let Some(c) = &s.convention {
-        v["termsOfService"] = json!(absolute(site, &c.url));
+        v["termsOfService"] = json!(site.absolute(&c.url));
     }
     if let Some(t) = s.tariff.as_ref().and_then(|t| site.calculator.tariffs.get(&t.slug)) {
         v["offers"] = Value::Array(t.items.iter().map(|i| offer(i, t)).collect());
@@ -172,7 +167,7 @@ pub fn news(site: &Site, n: &NewsView) -> Value {
         "description": n.summary,
         "datePublished": n.date_iso,
         "inLanguage": "it",
-        "url": absolute(site, &n.url),
+        "url": site.absolute(&n.url),
         "author": { "@type": "GovernmentOrganization", "name": site.config.name },
         "publisher": { "@type": "GovernmentOrganization", "name": site.config.name },
     })
@@ -182,7 +177,7 @@ pub fn breadcrumbs(site: &Site, crumbs: &[Link]) -> Value {
     let items: Vec<Value> = crumbs
         .iter()
         .enumerate()
-        .map(|(i, l)| json!({ "@type": "ListItem", "position": i + 1, "name": l.label, "item": absolute(site, &l.url) }))
+        .map(|(i, l)| json!({ "@type": "ListItem", "position": i + 1, "name": l.label, "item": site.absolute(&l.url) }))
         .collect();
     json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
 }

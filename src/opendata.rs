@@ -167,7 +167,7 @@ pub fn rows(site: &Site) -> Vec<Row> {
             tipo: "servizio".into(),
             servizio: s.slug.clone(),
             titolo: s.title.clone(),
-            url: absolute(site, &s.url),
+            url: site.absolute(&s.url),
             livello: s.level.slug.into(),
             stato: if s.status.active { "attivo" } else { "sospeso" }.into(),
             destinatari: s.audiences.iter().map(|a| a.slug).collect::<Vec<_>>().join("; "),
@@ -192,11 +192,6 @@ fn percent(bp: u32) -> String {
     }
 }
 
-fn absolute(site: &Site, path: &str) -> String {
-    let base = site.config.base_url.trim_end_matches('/');
-    let origin_end = base.find("://").map(|i| i + 3).and_then(|i| base[i..].find('/').map(|j| i + j)).unwrap_or(base.len());
-    format!("{}{}", &base[..origin_end], path)
-}
 
 fn csv_bytes(rows: &[Row]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -252,7 +247,7 @@ fn cpsv_service(site: &Site, s: &ServiceView) -> Value {
         channels.push(json!({ "@type": "cv:Channel", "dct:type": "Sito web", "dct:description": a.label, "dcat:accessURL": a.url }));
     }
     json!({
-        "@id": absolute(site, &s.url),
+        "@id": site.absolute(&s.url),
         "@type": ["cpsv:PublicService", "cpsvapit:PublicService"],
         "dct:identifier": s.slug,
         "dct:title": s.title,
@@ -282,15 +277,15 @@ fn dcat(site: &Site) -> Value {
         json!({
             "@type": ["dcat:Distribution", "dcatapit:Distribution"],
             "dct:title": title,
-            "dcat:accessURL": { "@id": absolute(site, &site.urls.path(path)) },
-            "dcat:downloadURL": { "@id": absolute(site, &site.urls.path(path)) },
+            "dcat:accessURL": { "@id": site.absolute(&site.urls.path(path)) },
+            "dcat:downloadURL": { "@id": site.absolute(&site.urls.path(path)) },
             "dct:format": { "@id": format!("http://publications.europa.eu/resource/authority/file-type/{format}") },
             "dct:license": { "@id": LICENCE, "@type": ["dct:LicenseDocument", "dcatapit:LicenseDocument"], "foaf:name": "CC BY 4.0" },
         })
     };
     let dataset = |n: u32, title: &str, description: &str, distributions: Vec<Value>| {
         json!({
-            "@id": absolute(site, &site.urls.path(&format!("dati/#dataset-{n}"))),
+            "@id": site.absolute(&site.urls.path(&format!("dati/#dataset-{n}"))),
             "@type": ["dcat:Dataset", "dcatapit:Dataset"],
             "dct:identifier": format!("{ipa}:D.{n}"),
             "dct:title": title,
@@ -311,7 +306,7 @@ fn dcat(site: &Site) -> Value {
             "dct": "http://purl.org/dc/terms/",
             "foaf": "http://xmlns.com/foaf/0.1/",
         },
-        "@id": absolute(site, &site.urls.path("dati/")),
+        "@id": site.absolute(&site.urls.path("dati/")),
         "@type": ["dcat:Catalog", "dcatapit:Catalog"],
         "dct:title": format!("Dati aperti del {}", site.config.name),
         "dct:description": format!("Il catalogo dei servizi e delle tariffe del {}, in formato aperto.", site.config.name),

@@ -125,6 +125,16 @@ pub struct Site {
     pub build_date: String,
 }
 
+impl Site {
+    /// The absolute URL of a site path (which already carries the base path): `/cst/x/` →
+    /// `https://example.org/cst/x/`.
+    pub fn absolute(&self, path: &str) -> String {
+        let base = self.config.base_url.trim_end_matches('/');
+        let origin_end = base.find("://").map(|i| i + 3).and_then(|i| base[i..].find('/').map(|j| i + j)).unwrap_or(base.len());
+        format!("{}{}", &base[..origin_end], path)
+    }
+}
+
 /// Keep only what is published; the rest is returned so references to it can be explained.
 pub fn select(catalog: Catalog, publication: Publication) -> (Catalog, Catalog) {
     fn split<T>(items: Vec<T>, keep: impl Fn(&T) -> bool) -> (Vec<T>, Vec<T>) {
