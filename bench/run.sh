@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: build the synthetic catalog of N services (default 1,000 and 10,000) cold, then
-# again after touching one service, and time a one-service rebuild in a serve session.
+# Benchmark: build the synthetic catalog of N services (default 1,000 and 10,000) cold, again
+# with nothing changed, and after editing one service (both reuse the last output), and time
+# a one-service rebuild in a serve session.
 # Reports wall time, pages per second and peak memory. Usage: bash bench/run.sh [N ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,11 +9,17 @@ cargo build --release --quiet --bin vetrina --example corpus --example rebuild
 work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '%-8s %-22s %9s %9s %10s %9s\n' services run seconds pages pages/s "peak MB"
-for n in "${@:-1000 10000}"; do
+sizes=("$@")
+[ $# -gt 0 ] || sizes=(1000 10000)
+for n in "${sizes[@]}"; do
   target/release/examples/corpus "$n" "$work/c$n" 2>/dev/null
-  for run in cold "touched one service"; do
-    [ "$run" = cold ] || touch "$(ls "$work/c$n/content/servizi/"*.md | head -1)"
-    /usr/bin/time -f '%e %M' -o "$work/time" target/release/vetrina build --root "$work/c$n" 2> "$work/log" >/dev/null
+  for run in cold unchanged "one service edited"; do
+    flags=()
+    [ "$run" = cold ] && flags=(--fresh)
+    if [ "$run" = "one service edited" ]; then
+      printf '\nUna frase aggiunta.\n' >> "$(ls "$work/c$n/content/servizi/"*.md | head -1)"
+    fi
+    /usr/bin/time -f '%e %M' -o "$work/time" target/release/vetrina build --root "$work/c$n" "${flags[@]}" 2> "$work/log" >/dev/null
     read -r secs kb < "$work/time"
     pages=$(grep -o 'Built [0-9]* pages' "$work/log" | grep -o '[0-9]*')
     printf '%-8s %-22s %9s %9s %10.0f %9d\n' "$n" "$run" "$secs" "$pages" "$(echo "$pages / $secs" | bc -l)" $((kb / 1024))

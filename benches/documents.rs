@@ -47,11 +47,23 @@ fn main() {
     }
     println!();
     println!("fonts loaded and compressed once in {:.1} ms", ms(font_time));
-    println!("{} PDFs: {:.2} ms each on average; {} ODTs: {:.2} ms each", pdfs, ms(pdf_total) / f64::from(pdfs.max(1)), jobs.len(), ms(odt_total) / jobs.len().max(1) as f64);
+    println!(
+        "{} PDFs: {:.2} ms each on average; {} ODTs: {:.2} ms each",
+        pdfs,
+        ms(pdf_total) / f64::from(pdfs.max(1)),
+        jobs.len(),
+        ms(odt_total) / jobs.len().max(1) as f64
+    );
     let t = time(runs.min(5), || {
-        documents::generate(&site, &published, &theme_dir).expect("generate");
+        // Made and measured, not written: the sink of `vetrina check`.
+        documents::generate(&site, &published, &theme_dir, &vetrina::write::Sink::discard(), None).expect("generate");
     });
-    println!("all {} documents, in parallel on {} threads: {:.1} ms", jobs.iter().map(|j| usize::from(j.pdf) + usize::from(j.odt)).sum::<usize>(), rayon::current_num_threads(), ms(t));
+    println!(
+        "all {} documents, in parallel on {} threads: {:.1} ms",
+        jobs.iter().map(|j| usize::from(j.pdf) + usize::from(j.odt)).sum::<usize>(),
+        rayon::current_num_threads(),
+        ms(t)
+    );
 }
 
 /// Mean time of one run, after one warm-up run.

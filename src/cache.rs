@@ -1,57 +1,205 @@
-//! What a serve session keeps between builds so that a rebuild does only the work whose
-//! inputs changed. Every entry is keyed by a hash of its exact input, so a rebuild with the
-//! cache gives byte for byte what a clean build gives.
+//! What a build reuses from the one before, so that it does only the work whose inputs
+//! changed: a serve session keeps it in memory; `vetrina build` reads the manifest the last
+//! build left in the output folder and takes unchanged files from there. Every entry is
+//! keyed by a hash of its exact input, so a build with the cache gives byte for byte what a
+//! clean build gives.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::render::OutputFile;
+use serde::{Deserialize, Serialize};
 
+use crate::links::PageScan;
+use crate::write::Sink;
+
+/// The manifest in the output folder: what each file was made from.
+pub const MANIFEST: &str = ".vetrina-cache.json";
+
+/// The build of Vetrina that made an output: a manifest from another one (another
+/// minifier, PDF writer, Pagefind...) is not used. The executable's own hash, so that even
+/// an unreleased change to Vetrina never reuses files an older build made.
+fn version() -> String {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let exe = std::env::current_exe().and_then(std::fs::read).map(|b| hash(&b)).unwrap_or(0);
+            format!("{}-{exe:016x}", env!("CARGO_PKG_VERSION"))
+        })
+        .clone()
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    version: String,
+    /// Page path → hash of its HTML before minifying.
+    pages: BTreeMap<String, u64>,
+    /// Document path → hash of its model, and its size.
+    documents: BTreeMap<String, (u64, usize)>,
+    /// The hash of the indexed pages, and the files of the index made from them.
+    search: Option<(u64, Vec<String>)>,
+}
+
+/// The last build's output and its manifest.
+#[derive(Debug)]
+struct Previous {
+    dir: PathBuf,
+    manifest: Manifest,
+}
+
+/// A content hash (XXH3: a rebuild hashes every page two or three times, so it must be quick).
 pub fn hash(bytes: &[u8]) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 #[derive(Debug, Default)]
 pub struct Cache {
     /// Minified HTML of each page, with the hash of the HTML it was made from.
     minified: Mutex<HashMap<String, (u64, Arc<Vec<u8>>)>>,
-    /// Hash of every file written into the output, to write only what changed.
+    /// Anchors and links of each page, with the hash of the page they were read from.
+    scans: Mutex<HashMap<String, (u64, Arc<PageScan>)>>,
+    /// Each document in the output: the hash of the model it was made from, and its size.
+    documents: Mutex<HashMap<String, (u64, usize)>>,
+    /// Hash of every file in the output, to write only what changed.
     pub(crate) written: HashMap<String, u64>,
     /// True once a complete output has been written in this session.
     pub(crate) output_ready: bool,
-    /// The last search index, with the hash of the pages it indexed.
-    pub(crate) search: Option<(u64, Vec<OutputFile>)>,
+    /// The hash of the pages the search index in the output was made from.
+    pub(crate) search_key: Option<u64>,
+    /// Hash of the HTML of every page made in this build (for the manifest).
+    page_keys: Mutex<BTreeMap<String, u64>>,
+    /// The output of the last `vetrina build`, to take unchanged files from.
+    previous: Option<Previous>,
+    /// A `vetrina build`, not a serve session.
+    build: bool,
 }
 
 impl Cache {
+    /// The cache of a serve session, kept in memory between rebuilds.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The cache of a `vetrina build` into `output`: what the last build left there, when it
+    /// has a manifest from this version of Vetrina and `reuse` is true (otherwise nothing).
+    pub fn for_build(output: &Path, reuse: bool) -> Self {
+        let manifest = std::fs::read(output.join(MANIFEST))
+            .ok()
+            .filter(|_| reuse && output.join(crate::write::MARKER).is_file())
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+            .filter(|m| m.version == version());
+        Cache { previous: manifest.map(|manifest| Previous { dir: output.to_path_buf(), manifest }), build: true, ..Self::default() }
+    }
+
+    /// True for a serve session's cache.
+    pub fn in_session(&self) -> bool {
+        !self.build
     }
 
     /// `minify(html)`, reusing the last result when the page's HTML is unchanged.
     pub fn minify(&self, path: &str, html: &str, minify: impl Fn(&str) -> Vec<u8>) -> Vec<u8> {
         let key = hash(html.as_bytes());
-        if let Ok(map) = self.minified.lock() {
-            if let Some((k, bytes)) = map.get(path) {
-                if *k == key {
-                    return bytes.as_ref().clone();
-                }
+        lock(&self.page_keys).insert(path.to_string(), key);
+        if let Some((k, bytes)) = lock(&self.minified).get(path) {
+            if *k == key {
+                return bytes.as_ref().clone();
             }
         }
+        let from_previous = self
+            .previous
+            .as_ref()
+            .filter(|p| p.manifest.pages.get(path) == Some(&key))
+            .and_then(|p| std::fs::read(crate::write::safe_join(&p.dir, path).ok()?).ok());
+        if let Some(bytes) = from_previous {
+            return bytes;
+        }
         let bytes = minify(html);
-        if let Ok(mut map) = self.minified.lock() {
-            map.insert(path.to_string(), (key, Arc::new(bytes.clone())));
+        if !self.build {
+            // Serve sessions keep pages in memory; a build reads them back from the output.
+            lock(&self.minified).insert(path.to_string(), (key, Arc::new(bytes.clone())));
         }
         bytes
     }
+
+    /// Put into `sink` the document at `path` made from `key` when an earlier build made it:
+    /// kept in place (serve) or taken from the last output (build). Returns its size.
+    pub fn reuse_document(&self, path: &str, key: u64, sink: &Sink) -> Option<usize> {
+        if let Some(size) = self.document(path, key) {
+            if sink.keep(path) {
+                return Some(size);
+            }
+        }
+        let previous = self.previous.as_ref()?;
+        let (k, size) = *previous.manifest.documents.get(path)?;
+        if k != key {
+            return None;
+        }
+        sink.put_copy(path, &crate::write::safe_join(&previous.dir, path).ok()?).ok()?;
+        self.remember_document(path, key, size);
+        Some(size)
+    }
+
+    /// Put the last build's search index into `sink` when it was made from the same pages.
+    pub fn reuse_search(&self, key: u64, sink: &Sink) -> Option<usize> {
+        let previous = self.previous.as_ref()?;
+        let (k, files) = previous.manifest.search.as_ref()?;
+        if *k != key {
+            return None;
+        }
+        for f in files {
+            sink.put_copy(f, &crate::write::safe_join(&previous.dir, f).ok()?).ok()?;
+        }
+        Some(files.len())
+    }
+
+    /// The hash of the indexed pages among `produced` (their HTML before minifying, which
+    /// decides the minified page).
+    pub fn search_key(&self, produced: &HashMap<String, u64>) -> u64 {
+        let keys = lock(&self.page_keys);
+        hash_set(keys.iter().filter(|(p, _)| produced.contains_key(*p) && crate::search::indexed(p)))
+    }
+
+    /// The manifest of this build, for the files in `produced`.
+    pub fn manifest(&self, produced: &HashMap<String, u64>, search_key: u64) -> Vec<u8> {
+        let pages = lock(&self.page_keys).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, k)| (p.clone(), *k)).collect();
+        let documents = lock(&self.documents).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, v)| (p.clone(), *v)).collect();
+        let mut index: Vec<String> = produced.keys().filter(|p| p.starts_with(crate::search::FOLDER)).cloned().collect();
+        index.sort();
+        let m = Manifest { version: version(), pages, documents, search: Some((search_key, index)) };
+        serde_json::to_vec(&m).unwrap_or_default()
+    }
+
+    /// `scan(page)`, reusing the last result when the page is unchanged.
+    pub fn scan(&self, path: &str, page: &[u8], scan: impl Fn(&[u8]) -> PageScan) -> Arc<PageScan> {
+        let key = hash(page);
+        if let Some((k, s)) = lock(&self.scans).get(path) {
+            if *k == key {
+                return s.clone();
+            }
+        }
+        let s = Arc::new(scan(page));
+        lock(&self.scans).insert(path.to_string(), (key, s.clone()));
+        s
+    }
+
+    /// The size of the document at `path` when the output holds it made from `key`.
+    pub fn document(&self, path: &str, key: u64) -> Option<usize> {
+        lock(&self.documents).get(path).filter(|(k, _)| *k == key).map(|(_, size)| *size)
+    }
+
+    pub fn remember_document(&self, path: &str, key: u64, size: usize) {
+        lock(&self.documents).insert(path.to_string(), (key, size));
+    }
 }
 
-/// The hash of a set of files, independent of their order.
-pub fn hash_files(files: &[&OutputFile]) -> u64 {
-    let mut parts: Vec<(&str, u64)> = files.iter().map(|f| (f.path.as_str(), hash(&f.bytes))).collect();
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The hash of a set of (path, content hash) pairs, independent of their order.
+pub fn hash_set<'a>(items: impl Iterator<Item = (&'a String, &'a u64)>) -> u64 {
+    let mut parts: Vec<(&String, &u64)> = items.collect();
     parts.sort();
     let mut h = std::hash::DefaultHasher::new();
     parts.hash(&mut h);

@@ -4,9 +4,11 @@
 //! The build flows one way, one module per stage:
 //! `load` (read files) → `content` (parse and check each file on its own) → `site` (the
 //! model: what is published, URLs, Markdown, views) → `validate` (references across
-//! files) → `render` (templates to HTML in memory) → `links` (every internal link must
-//! resolve) → `write` (into a temporary folder, swapped in at the end).
-//! `pipeline` runs them in order; `pricing` is the pure money engine they share.
+//! files) → `documents` (PDF and ODT) → `render` (templates to HTML) → `links` (every
+//! internal link must resolve) → `search` (the Pagefind index) → `write` (each file into a
+//! temporary folder as it is made, swapped in at the end).
+//! `pipeline` runs them in order; `cache` says which files the last build already made;
+//! `pricing` is the pure money engine they share.
 
 pub mod assets;
 pub mod cache;

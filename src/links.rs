@@ -5,21 +5,23 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+use std::sync::Arc;
+
 use lol_html::{element, rewrite_str, RewriteStrSettings};
-use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::OutputFile;
 use crate::site::ContentLink;
 
 /// What one HTML page holds: its anchors and its outgoing references.
 #[derive(Debug, Default)]
-struct PageScan {
+pub struct PageScan {
     ids: HashSet<String>,
     refs: Vec<String>,
 }
 
-fn scan(html: &str) -> PageScan {
+/// Read a page's anchors and references (once per page, as it is made).
+pub fn scan(page: &[u8]) -> PageScan {
+    let html = String::from_utf8_lossy(page);
     let ids = RefCell::new(HashSet::new());
     let refs = RefCell::new(Vec::new());
     let settings = RewriteStrSettings::new()
@@ -48,7 +50,7 @@ fn scan(html: &str) -> PageScan {
             Ok(())
         }));
     // A parse failure only means fewer links are checked; the HTML checker reports markup.
-    let _ = rewrite_str(html, settings);
+    let _ = rewrite_str(&html, settings);
     PageScan { ids: ids.into_inner(), refs: refs.into_inner() }
 }
 
@@ -98,7 +100,7 @@ enum Broken {
 }
 
 /// Resolve `href` from the page at output path `page` (e.g. `servizi/x/index.html`).
-fn resolve(href: &str, page: &str, base: &str, files: &HashSet<&str>, ids: &HashMap<&str, HashSet<String>>) -> Result<(), Broken> {
+fn resolve(href: &str, page: &str, base: &str, files: &HashSet<&str>, ids: &HashMap<&str, &HashSet<String>>) -> Result<(), Broken> {
     let (path, frag) = href.split_once('#').unwrap_or((href, ""));
     let path = path.split('?').next().unwrap_or("");
     let target: String = if path.is_empty() {
@@ -115,11 +117,8 @@ fn resolve(href: &str, page: &str, base: &str, files: &HashSet<&str>, ids: &Hash
         normalize(&format!("{dir}/{path}")).ok_or(Broken::OutsideBase)?
     };
     let target = percent_decode(&target);
-    let candidates = if target.is_empty() || target.ends_with('/') {
-        vec![format!("{target}index.html")]
-    } else {
-        vec![target.clone(), format!("{target}/index.html")]
-    };
+    let candidates =
+        if target.is_empty() || target.ends_with('/') { vec![format!("{target}index.html")] } else { vec![target.clone(), format!("{target}/index.html")] };
     let Some(found) = candidates.iter().find(|c| files.contains(c.as_str())) else {
         return Err(Broken::Missing(candidates[0].clone()));
     };
@@ -172,15 +171,14 @@ fn is_external(href: &str) -> bool {
     href.starts_with("//") || href.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty())
 }
 
-/// Check every page. `extra` lists the other files of the output (assets, documents).
-pub fn check(files: &[OutputFile], extra: &[String], base: &str, content_links: &[ContentLink]) -> Vec<Diagnostic> {
-    let scans: Vec<(&str, PageScan)> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), scan(&String::from_utf8_lossy(&f.bytes))))
-        .collect();
-    let all: HashSet<&str> = files.iter().map(|f| f.path.as_str()).chain(extra.iter().map(String::as_str)).collect();
-    let ids: HashMap<&str, HashSet<String>> = scans.iter().map(|(p, s)| (*p, s.ids.clone())).collect();
+/// Check every page's references. `pages` holds each page's scan, `files` every path of
+/// the output (pages, documents, assets, data).
+pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base: &str, content_links: &[ContentLink]) -> Vec<Diagnostic> {
+    let all = files;
+    let ids: HashMap<&str, &HashSet<String>> = pages.iter().map(|(p, s)| (p.as_str(), &s.ids)).collect();
+    let mut scans: Vec<(&str, &PageScan)> = pages.iter().map(|(p, s)| (p.as_str(), s.as_ref())).collect();
+    // Report in a stable order, whatever order the pages were made in.
+    scans.sort_by_key(|(p, _)| *p);
     let mut by_page: HashMap<(&str, &str), Vec<&ContentLink>> = HashMap::new();
     for l in content_links {
         by_page.entry((l.page.as_str(), l.href.as_str())).or_default().push(l);
@@ -192,11 +190,15 @@ pub fn check(files: &[OutputFile], extra: &[String], base: &str, content_links: 
             if is_external(href) {
                 continue;
             }
-            let Err(why) = resolve(href, page, base, &all, &ids) else { continue };
+            let Err(why) = resolve(href, page, base, all, &ids) else {
+                continue;
+            };
             let message = match &why {
                 Broken::Missing(t) => format!("broken link \"{href}\": the site has no {t}"),
                 Broken::NoAnchor(t, f) => format!("broken link \"{href}\": {t} has no anchor #{f}"),
-                Broken::OutsideBase => format!("link \"{href}\" leaves the site (base path {base})"),
+                Broken::OutsideBase => {
+                    format!("link \"{href}\" leaves the site (base path {base})")
+                }
             };
             match by_page.get(&(*page, href.as_str())) {
                 Some(sources) => {
@@ -227,10 +229,11 @@ pub fn check(files: &[OutputFile], extra: &[String], base: &str, content_links: 
 mod tests {
     use super::*;
 
-    fn site() -> (HashSet<&'static str>, HashMap<&'static str, HashSet<String>>) {
+    fn site() -> (HashSet<&'static str>, HashMap<&'static str, &'static HashSet<String>>) {
         let files: HashSet<&str> = ["index.html", "servizi/index.html", "servizi/rao/index.html", "assets/bi/svg/sprites.svg"].into();
         let mut ids = HashMap::new();
-        ids.insert("servizi/rao/index.html", ["contatti".to_string()].into());
+        let anchors: &'static HashSet<String> = Box::leak(Box::new(["contatti".to_string()].into()));
+        ids.insert("servizi/rao/index.html", anchors);
         (files, ids)
     }
 
@@ -250,17 +253,14 @@ mod tests {
     fn reports_what_is_broken() {
         let (f, i) = site();
         assert_eq!(resolve("/servizi/nope/", "index.html", "/", &f, &i), Err(Broken::Missing("servizi/nope/index.html".into())));
-        assert_eq!(
-            resolve("/servizi/rao/#nope", "index.html", "/", &f, &i),
-            Err(Broken::NoAnchor("servizi/rao/index.html".into(), "nope".into()))
-        );
+        assert_eq!(resolve("/servizi/rao/#nope", "index.html", "/", &f, &i), Err(Broken::NoAnchor("servizi/rao/index.html".into(), "nope".into())));
         assert_eq!(resolve("/servizi/", "index.html", "/cst/", &f, &i), Err(Broken::OutsideBase));
         assert_eq!(resolve("../../../x", "index.html", "/", &f, &i), Err(Broken::OutsideBase));
     }
 
     #[test]
     fn scans_ids_and_links_with_entities() {
-        let s = scan(r#"<h2 id="a">x</h2><a href="/x/?a=1&amp;b=2">l</a><img src="&#x2F;i.png" alt=""><use href="/s.svg#i"></use>"#);
+        let s = scan(br#"<h2 id="a">x</h2><a href="/x/?a=1&amp;b=2">l</a><img src="&#x2F;i.png" alt=""><use href="/s.svg#i"></use>"#);
         assert!(s.ids.contains("a"));
         assert_eq!(s.refs, vec!["/x/?a=1&b=2", "/i.png", "/s.svg#i"]);
         assert!(is_external("mailto:a@b.it"));

@@ -1,14 +1,16 @@
 //! The build, stage after stage: load → content → site → validate → render → links → write.
 //! Every stage adds its problems to one list, so a run reports all it can find.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
+use crate::cache::{self, Cache};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pricing::BasisPoints;
-use crate::cache::{self, Cache};
 use crate::{assets, config, content, documents, gitdates, links, load, render, search, site, validate, write};
 
 #[derive(Debug, Clone)]
@@ -22,11 +24,13 @@ pub struct Options {
     pub today: Option<Date>,
     /// Dev server: add the live-reload script to every page.
     pub live_reload: bool,
+    /// Make every file again instead of reusing the last build's unchanged ones.
+    pub fresh: bool,
 }
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Options { root: root.into(), output: None, base_url: None, drafts: false, today: None, live_reload: false }
+        Options { root: root.into(), output: None, base_url: None, drafts: false, today: None, live_reload: false, fresh: false }
     }
     pub fn output_dir(&self) -> PathBuf {
         self.output.clone().unwrap_or_else(|| self.root.join("output"))
@@ -44,6 +48,8 @@ pub struct Summary {
     pub warnings: Vec<String>,
     /// Files of the search index.
     pub search_files: usize,
+    /// A serve rebuild left the search index to `update_search`.
+    pub search_pending: bool,
 }
 
 /// What the caller sees of the build's progress.
@@ -58,13 +64,19 @@ impl Progress for Quiet {
 }
 
 /// Run the build. With `write = false` it is `vetrina check`: everything but the writing.
+/// A build reuses what the last build into the same output made from the same inputs,
+/// unless `opts.fresh`.
 pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
-    run_with(opts, write_output, progress, None)
+    if !write_output {
+        return run_with(opts, false, progress, None);
+    }
+    let mut cache = Cache::for_build(&opts.output_dir(), !opts.fresh);
+    run_with(opts, true, progress, Some(&mut cache))
 }
 
 /// Run the build with a cache kept between builds (the dev server): unchanged pages are not
-/// minified again, the search index is reused when no indexed page changed, and only the
-/// files that changed are written, in place.
+/// minified or scanned again, unchanged documents are not made again, only the files that
+/// changed are written, in place, and the search index is left to `update_search`.
 pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut cache: Option<&mut Cache>) -> Result<Summary, Vec<Diagnostic>> {
     let start = Instant::now();
     let root = opts.root.as_path();
@@ -85,7 +97,9 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     let vat = config.as_ref().map_or(BasisPoints(2200), |c| c.vat);
     let (catalog, content_errors) = content::parse_catalog(&inputs, vat);
     errors.extend(content_errors);
-    let Some(config) = config else { return Err(errors.into_sorted()) };
+    let Some(config) = config else {
+        return Err(errors.into_sorted());
+    };
 
     progress.stage("building the site model");
     let (published, hidden) = site::select(catalog, site::Publication { drafts: opts.drafts, today });
@@ -93,7 +107,8 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     let mut warnings = Vec::new();
     if git.shallow {
         warnings.push(
-            "the git checkout is shallow: \"Pagina aggiornata il\" dates may all be the last commit's; fetch the full history (e.g. `fetch-depth: 0`)".to_string(),
+            "the git checkout is shallow: \"Pagina aggiornata il\" dates may all be the last commit's; fetch the full history (e.g. `fetch-depth: 0`)"
+                .to_string(),
         );
     }
     let config_for_check = config.clone();
@@ -118,71 +133,125 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
             Vec::new()
         }
     };
+    // The files go to their place as they are made: a staging folder swapped in at the end
+    // (build), the live output updated in place (serve rebuilds), or nowhere (check).
+    let output = opts.output_dir();
+    let sink = match (&cache, write_output) {
+        (_, false) => Ok(write::Sink::discard()),
+        (Some(c), true) if c.output_ready => write::Sink::update(&output, root, c.written.clone()),
+        // Hashes are kept for a serve session's next rebuild.
+        (c, true) => write::Sink::stage(&output, root, c.as_ref().is_some_and(|c| c.in_session())),
+    }
+    .map_err(|e| {
+        errors.push(e.into_diagnostic());
+        std::mem::take(&mut errors).into_sorted()
+    })?;
+    let shared_cache = cache.as_deref();
+
     // Documents before the pages, which show each file's size; checked with their links.
     progress.stage("generating documents");
-    let documents = documents::generate(&site, &published, &theme_dir).unwrap_or_else(|e| {
+    let documents = documents::generate(&site, &published, &theme_dir, &sink, shared_cache).unwrap_or_else(|e| {
         errors.push(e.into_diagnostic(root));
         documents::Generated::default()
     });
     documents::attach(&mut site, &documents);
-    let document_count = documents.files.len();
     progress.stage("rendering HTML");
-    let render_options = render::RenderOptions { cache: cache.as_deref(), live_reload: opts.live_reload };
-    let (mut files, render_errors) = render::render(&site, &theme, root, &render_options);
+    let render_options = render::RenderOptions { cache: shared_cache, live_reload: opts.live_reload };
+    let scans: Mutex<HashMap<String, Arc<links::PageScan>>> = Mutex::default();
+    let emit = |f: render::OutputFile| -> Result<(), Diagnostic> {
+        if f.path.ends_with(".html") {
+            let scan = match shared_cache {
+                Some(c) => c.scan(&f.path, &f.bytes, links::scan),
+                None => Arc::new(links::scan(&f.bytes)),
+            };
+            scans.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path.clone(), scan);
+        }
+        sink.put_file(f).map_err(|e| e.into_diagnostic())
+    };
+    let render_errors = render::render(&site, &theme, root, &render_options, &emit);
     let rendered_ok = render_errors.is_empty();
     errors.extend(render_errors);
-    files.extend(documents.files);
 
     progress.stage("checking links");
     if rendered_ok {
-        let asset_paths: Vec<String> = assets.iter().map(|a| a.to.clone()).collect();
-        errors.extend(links::check(&files, &asset_paths, &site.urls.base, &site.content_links));
+        let produced = sink.produced();
+        let all: HashSet<&str> = produced.keys().map(String::as_str).chain(assets.iter().map(|a| a.to.as_str())).collect();
+        let scans = scans.into_inner().unwrap_or_else(|e| e.into_inner());
+        errors.extend(links::check(&scans, &all, &site.urls.base, &site.content_links));
     }
     progress.stage("done");
     if !errors.is_empty() {
+        // Dropping the sink removes the staging folder: the output is untouched.
         return Err(errors.into_sorted());
     }
 
+    let produced = sink.produced();
     let mut summary = Summary {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        documents: document_count,
+        pages: produced.keys().filter(|p| p.ends_with(".html")).count(),
+        documents: documents.count,
         assets: assets.len(),
         services: site.services.len(),
         elapsed: Duration::ZERO,
         warnings,
         search_files: 0,
+        search_pending: false,
     };
     if write_output {
         progress.stage("indexing for search");
-        let indexed: Vec<&render::OutputFile> = files.iter().filter(|f| search::indexed(&f.path)).collect();
-        let key = cache::hash_files(&indexed);
-        let index = match cache.as_deref().and_then(|c| c.search.as_ref()).filter(|(k, _)| *k == key) {
-            Some((_, index)) => index.clone(),
-            None => search::index(&files, &site.urls.base).map_err(|e| vec![e])?,
-        };
-        if let Some(c) = cache.as_deref_mut() {
-            c.search = Some((key, index.clone()));
+        let search_key = cache.as_deref().map(|c| c.search_key(&produced));
+        match sink.staged_dir() {
+            Some(dir) => {
+                let reused = cache.as_deref().zip(search_key).and_then(|(c, key)| c.reuse_search(key, &sink));
+                summary.search_files = match reused {
+                    Some(n) => n,
+                    None => {
+                        let index = search::index(dir).map_err(|e| vec![e])?;
+                        let n = index.len();
+                        for f in index {
+                            sink.put_file(f).map_err(|e| vec![e.into_diagnostic()])?;
+                        }
+                        n
+                    }
+                };
+                if let (Some(c), Some(key)) = (cache.as_deref_mut(), search_key) {
+                    c.search_key = Some(key);
+                    // What the next `vetrina build` may reuse.
+                    if !c.in_session() {
+                        sink.put(cache::MANIFEST, c.manifest(&sink.produced(), key)).map_err(|e| vec![e.into_diagnostic()])?;
+                    }
+                }
+            }
+            // A serve rebuild keeps the last index and reloads the browser at once;
+            // `update_search` then rebuilds the index if an indexed page changed.
+            None => {
+                sink.keep_under(search::FOLDER);
+                summary.search_pending = cache.as_deref().is_some_and(|c| c.search_key != search_key);
+            }
         }
-        summary.search_files = index.len();
-        files.extend(index);
         progress.stage("writing output");
-        let output = opts.output_dir();
-        match cache {
-            // In a session the output is updated in place after the first complete write.
-            Some(c) if c.output_ready => {
-                write::update(&output, root, &files, &assets, &mut c.written).map_err(|e| vec![e.into_diagnostic()])?;
-            }
-            Some(c) => {
-                write::write(&output, root, &files, &assets).map_err(|e| vec![e.into_diagnostic()])?;
-                c.written = files.iter().map(|f| (f.path.clone(), cache::hash(&f.bytes))).collect();
-                // Assets are compared by size and time: force their first comparison to copy.
-                c.output_ready = true;
-            }
-            None => write::write(&output, root, &files, &assets).map_err(|e| vec![e.into_diagnostic()])?,
+        let written = sink.finish(&assets).map_err(|e| vec![e.into_diagnostic()])?;
+        if let Some(c) = cache {
+            c.written = written.files;
+            c.output_ready = true;
         }
         progress.stage("done");
     }
     Ok(Summary { elapsed: start.elapsed(), ..summary })
+}
+
+/// In a serve session, after a rebuild that left `search_pending`: index the output's pages
+/// again and replace the search index in place. Returns the number of index files.
+pub fn update_search(opts: &Options, cache: &mut Cache) -> Result<usize, Diagnostic> {
+    let output = opts.output_dir();
+    let key = cache.search_key(&cache.written);
+    if cache.search_key == Some(key) {
+        return Ok(0);
+    }
+    let index = search::index(&output)?;
+    let count = index.len();
+    write::replace_under(&output, search::FOLDER, index, &mut cache.written).map_err(|e| e.into_diagnostic())?;
+    cache.search_key = Some(key);
+    Ok(count)
 }
 
 /// True when `path` looks like a site root (has a `vetrina.toml`).

@@ -1,5 +1,5 @@
-//! Stage 5: templates to HTML, in memory. Knows nothing about parsing: it receives the
-//! `Site` model and the theme's templates, and returns the files of the site.
+//! Stage 5: templates to HTML. Knows nothing about parsing: it receives the `Site` model
+//! and the theme's templates, and hands each finished file of the site to the caller.
 
 use std::path::{Path, PathBuf};
 
@@ -117,12 +117,10 @@ fn syntax_error(e: &tera::Error, source: &Source) -> Option<Diagnostic> {
 
 fn template_error(e: &tera::Error, sources: &[(String, Source)], dir: &Path, root: &Path) -> Diagnostic {
     match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            match sources.iter().find(|(n, _)| n == r.filename()) {
-                Some((_, s)) => Diagnostic::at(s, r.span().range.clone(), r.message().to_string()),
-                None => Diagnostic::file(relative(&dir.join("templates").join(r.filename()), root), r.message().to_string()),
-            }
-        }
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => match sources.iter().find(|(n, _)| n == r.filename()) {
+            Some((_, s)) => Diagnostic::at(s, r.span().range.clone(), r.message().to_string()),
+            None => Diagnostic::file(relative(&dir.join("templates").join(r.filename()), root), r.message().to_string()),
+        },
         _ => Diagnostic::file(relative(&dir.join("templates"), root), e.to_string()),
     }
 }
@@ -218,7 +216,13 @@ struct ListPage {
 /// Split `count` items into pages: `<url>`, `<url>pagina/2/`, ...
 fn paginate(count: usize, rel: &str, url: &str) -> Vec<(ListPage, std::ops::Range<usize>)> {
     let total = count.div_ceil(PAGE_SIZE).max(1);
-    let page_url = |n: usize| if n == 1 { url.to_string() } else { format!("{url}pagina/{n}/") };
+    let page_url = |n: usize| {
+        if n == 1 {
+            url.to_string()
+        } else {
+            format!("{url}pagina/{n}/")
+        }
+    };
     (1..=total)
         .map(|n| {
             let mut pages: Vec<Option<PagerLink>> = Vec::new();
@@ -229,13 +233,7 @@ fn paginate(count: usize, rel: &str, url: &str) -> Vec<(ListPage, std::ops::Rang
                     pages.push(None);
                 }
             }
-            let pager = Pager {
-                current: n,
-                total,
-                prev: (n > 1).then(|| page_url(n - 1)),
-                next: (n < total).then(|| page_url(n + 1)),
-                pages,
-            };
+            let pager = Pager { current: n, total, prev: (n > 1).then(|| page_url(n - 1)), next: (n < total).then(|| page_url(n + 1)), pages };
             let output = if n == 1 { format!("{rel}index.html") } else { format!("{rel}pagina/{n}/index.html") };
             let range = (n - 1) * PAGE_SIZE..(n * PAGE_SIZE).min(count);
             (ListPage { output, url: page_url(n), pager }, range)
@@ -301,14 +299,19 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
     });
     let services_url = u.path("servizi/");
     // The catalog, whole or narrowed to one audience or one level, in pages of PAGE_SIZE.
-    let catalog = |current: Option<&'a AudienceFilter>, level: Option<&'static str>, rel: &str, url: &str, title: &str, description: String, trail: Vec<Link>| -> Vec<PageJob<'a>> {
+    let catalog = |current: Option<&'a AudienceFilter>,
+                   level: Option<&'static str>,
+                   rel: &str,
+                   url: &str,
+                   title: &str,
+                   description: String,
+                   trail: Vec<Link>|
+     -> Vec<PageJob<'a>> {
         let cards: Vec<(&'a crate::site::LevelGroup, &'a ServiceCard)> = site
             .levels
             .iter()
             .filter(|g| level.is_none_or(|l| l == g.slug))
-            .flat_map(|g| {
-                g.services.iter().filter(move |s| current.is_none_or(|a| s.audiences.iter().any(|x| x.slug == a.slug))).map(move |s| (g, s))
-            })
+            .flat_map(|g| g.services.iter().filter(move |s| current.is_none_or(|a| s.audiences.iter().any(|x| x.slug == a.slug))).map(move |s| (g, s)))
             .collect();
         let count = cards.len();
         let per_level = |slug: &str| cards.iter().filter(|(g, _)| g.slug == slug).count();
@@ -319,7 +322,13 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
                 for (g, s) in &cards[range] {
                     match levels.last_mut() {
                         Some(last) if last.slug == g.slug => last.services.push((*s).clone()),
-                        _ => levels.push(crate::site::LevelGroup { slug: g.slug, label: g.label, url: g.url.clone(), count: per_level(g.slug), services: vec![(*s).clone()] }),
+                        _ => levels.push(crate::site::LevelGroup {
+                            slug: g.slug,
+                            label: g.label,
+                            url: g.url.clone(),
+                            count: per_level(g.slug),
+                            services: vec![(*s).clone()],
+                        }),
                     }
                 }
                 let all = services_url.clone();
@@ -376,11 +385,8 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
         breadcrumbs: crumbs(&[("Argomenti", topics_url.clone())]),
         updated: site.build_date.clone(),
         vars: vars(move |c| {
-            let topics: Vec<serde_json::Value> = site
-                .topics
-                .iter()
-                .map(|t| serde_json::json!({ "label": t.label, "url": t.url, "services": t.services.len(), "news": t.news.len() }))
-                .collect();
+            let topics: Vec<serde_json::Value> =
+                site.topics.iter().map(|t| serde_json::json!({ "label": t.label, "url": t.url, "services": t.services.len(), "news": t.news.len() })).collect();
             c.insert("topics", &topics);
         }),
         jsonld: Vec::new(),
@@ -502,7 +508,8 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
         output: "calcola/index.html".into(),
         template: "calcola.html",
         title: "Calcola i costi per il tuo Ente".into(),
-        description: "Il calcolatore dei costi dei servizi del centro servizi per un Ente: una tantum, annuali, IVA e totale sugli anni della convenzione.".into(),
+        description: "Il calcolatore dei costi dei servizi del centro servizi per un Ente: una tantum, annuali, IVA e totale sugli anni della convenzione."
+            .into(),
         url: calc_url.clone(),
         breadcrumbs: crumbs(&[("Calcola i costi", calc_url.clone())]),
         updated: site.build_date.clone(),
@@ -679,7 +686,6 @@ fn site_context(site: &Site) -> SiteContext<'_> {
     }
 }
 
-/// Render every page in parallel. Errors name the template and its line.
 /// How pages are rendered beyond the site itself.
 #[derive(Default)]
 pub struct RenderOptions<'c> {
@@ -692,26 +698,36 @@ pub struct RenderOptions<'c> {
 /// The dev server's reload script, written into the output only in serve mode.
 pub const LIVE_RELOAD_JS: &str = "__vetrina/livereload.js";
 
-pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+/// Where each finished file goes (the pipeline checks its links and writes it).
+pub type Emit<'e> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'e;
+
+/// Render every page in parallel, handing each to `emit` as soon as it is made, so the
+/// site's HTML is never all in memory at once. Returns the errors.
+pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, emit: &Emit) -> Vec<Diagnostic> {
     let mut tera = theme.tera.clone();
     let site_ctx = site_context(site);
     tera.global_context().insert("site", &site_ctx);
     let tera = tera;
     let data_files = crate::opendata::files(site);
     let jobs = jobs(site, &data_files);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+    let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let mut ctx = tera::Context::new();
             ctx.insert("page_title", &job.title);
             ctx.insert("description", &job.description);
             ctx.insert("url", &job.url);
-            ctx.insert("canonical", &format!("{}{}", site.config.base_url.trim_end_matches('/'), job.url.strip_prefix(site.urls.base.trim_end_matches('/')).unwrap_or(&job.url)));
+            ctx.insert(
+                "canonical",
+                &format!("{}{}", site.config.base_url.trim_end_matches('/'), job.url.strip_prefix(site.urls.base.trim_end_matches('/')).unwrap_or(&job.url)),
+            );
             ctx.insert("breadcrumbs", &job.breadcrumbs);
             ctx.insert("updated", &job.updated);
             // The menu entry this page belongs to, for `aria-current`.
             let current = site_ctx.nav.iter().find(|n| n.sections.iter().any(|s| job.url.starts_with(s.as_str()))).map(|n| &n.url);
             ctx.insert("nav_current", &current);
+            // Pages the search index holds mark their content with `data-pagefind-body`.
+            ctx.insert("searchable", &crate::search::indexed(&job.output));
             (job.vars)(&mut ctx);
             let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::jsonld::to_script).collect();
             if !job.breadcrumbs.is_empty() {
@@ -722,12 +738,10 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions) 
             ctx.insert("metatag", &(job.template == "servizio.html"));
             let html = tera.render(job.template, &ctx).map_err(|e| {
                 let mut d = match e.kind() {
-                    tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => {
-                        match theme.source_of(r.filename()) {
-                            Some(s) => Diagnostic::at(s, r.span().range.clone(), format!("template: {}", r.message())),
-                            None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), r.message().to_string()),
-                        }
-                    }
+                    tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => match theme.source_of(r.filename()) {
+                        Some(s) => Diagnostic::at(s, r.span().range.clone(), format!("template: {}", r.message())),
+                        None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), r.message().to_string()),
+                    },
                     _ => Diagnostic::file(relative(&theme.dir.join("templates").join(job.template), root), e.to_string()),
                 };
                 d.message = format!("{} (while rendering {})", d.message, job.output);
@@ -742,32 +756,34 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions) 
                 Some(cache) => cache.minify(&job.output, &html, minify),
                 None => minify(&html),
             };
-            Ok(OutputFile { path: job.output.clone(), bytes })
+            emit(OutputFile { path: job.output.clone(), bytes })?;
+            Ok(job.output.clone())
         })
         .collect();
-    let mut files = Vec::with_capacity(results.len() + 2);
+    let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(path) => pages.push(path),
             Err(e) => errors.push(e),
         }
     }
+    let mut files = Vec::new();
     if options.live_reload {
         files.push(OutputFile { path: LIVE_RELOAD_JS.into(), bytes: include_bytes!("serve/livereload.js").to_vec() });
     }
-    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &files).into_bytes() });
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &pages).into_bytes() });
     files.extend(crate::feeds::feeds(site));
     files.extend(data_files);
-    files.push(OutputFile {
-        path: CALCULATOR_DATA.into(),
-        bytes: serde_json::to_vec(&site.calculator).unwrap_or_default(),
-    });
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes(),
-    });
-    (files, errors)
+    files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
+    files
+        .push(OutputFile { path: "robots.txt".into(), bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes() });
+    for f in files {
+        if let Err(e) = emit(f) {
+            errors.push(e);
+        }
+    }
+    errors
 }
 
 fn minify(html: &str) -> Vec<u8> {
@@ -785,14 +801,14 @@ fn minify(html: &str) -> Vec<u8> {
     minify_html::minify(html.as_bytes(), &cfg)
 }
 
-fn sitemap(site: &Site, files: &[OutputFile]) -> String {
+fn sitemap(site: &Site, pages: &[String]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let base = site.config.base_url.trim_end_matches('/');
-    for f in files {
-        if f.path == "404.html" {
+    for page in pages {
+        if page == "404.html" {
             continue;
         }
-        let loc = f.path.trim_end_matches("index.html");
+        let loc = page.trim_end_matches("index.html");
         out.push_str(&format!("  <url><loc>{}/{}</loc></url>\n", base, xml_escape(loc)));
     }
     out.push_str("</urlset>\n");

@@ -1,9 +1,12 @@
-//! Stage 7: write the site into a temporary folder next to the output and swap it in at
-//! the end, so a failed build never leaves a half-written `output/`. Nothing outside the
+//! Stage 7: write the site, file by file as the stages make them, into a temporary folder
+//! next to the output and swap it in at the end, so a failed build never leaves a
+//! half-written `output/`. Nothing outside the
 //! output folder is written, and a folder Vetrina did not create is never replaced.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -74,26 +77,226 @@ fn check_output_location(output: &Path, root: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Where the files of a build go, as they are made: pages and documents are written as soon
+/// as they exist instead of being held in memory until the end.
+pub struct Sink {
+    mode: Mode,
+    /// Hash each file's content (serve sessions compare them at the next rebuild).
+    track: bool,
+    /// Every file produced so far, with its content hash (0 when not tracked).
+    produced: Mutex<HashMap<String, u64>>,
+}
+
+enum Mode {
+    /// `build`: a temporary folder next to the output, swapped in by `finish`. Dropped
+    /// without `finish` (a failed build), it is removed and the output is untouched.
+    Stage { tmp: tempfile::TempDir, output: PathBuf },
+    /// Serve rebuilds: the live output, where `finish` writes only the files whose content
+    /// changed since the last build and removes those no longer produced.
+    Update { output: PathBuf, before: HashMap<String, u64>, pending: Mutex<Vec<(String, Vec<u8>)>> },
+    /// `check`: nothing is written; the paths are kept for the link check.
+    Discard,
+}
+
+/// What `finish` leaves behind: the hash of every file now in the output, and how many
+/// files it wrote or removed.
+pub struct Written {
+    pub files: HashMap<String, u64>,
+    pub changed: usize,
+}
+
+impl Sink {
+    /// Start a complete build of `output` in a temporary folder beside it.
+    pub fn stage(output: &Path, root: &Path, track: bool) -> Result<Sink, WriteError> {
+        check_output_location(output, root)?;
+        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| WriteError::Io(parent.into(), e))?;
+        let tmp = tempfile::Builder::new().prefix(".vetrina-build-").tempdir_in(parent).map_err(|e| WriteError::Io(parent.into(), e))?;
+        Ok(Sink { mode: Mode::Stage { tmp, output: output.to_path_buf() }, track, produced: Mutex::default() })
+    }
+
+    /// Update `output` in place; `before` is what the last build left in it.
+    pub fn update(output: &Path, root: &Path, before: HashMap<String, u64>) -> Result<Sink, WriteError> {
+        check_output_location(output, root)?;
+        let mode = Mode::Update { output: output.to_path_buf(), before, pending: Mutex::default() };
+        Ok(Sink { mode, track: true, produced: Mutex::default() })
+    }
+
+    /// Write nothing (`vetrina check`).
+    pub fn discard() -> Sink {
+        Sink { mode: Mode::Discard, track: false, produced: Mutex::default() }
+    }
+
+    /// Add one file of the site.
+    pub fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), WriteError> {
+        let hash = if self.track { crate::cache::hash(&bytes) } else { 0 };
+        match &self.mode {
+            Mode::Stage { tmp, .. } => {
+                let path = safe_join(tmp.path(), rel)?;
+                ensure_parent(&path)?;
+                fs::write(&path, &bytes).map_err(|e| WriteError::Io(path.clone(), e))?;
+            }
+            Mode::Update { before, pending, .. } => {
+                safe_join(Path::new("."), rel)?;
+                if before.get(rel) != Some(&hash) {
+                    crate::cache::lock(pending).push((rel.to_string(), bytes));
+                }
+            }
+            Mode::Discard => {
+                safe_join(Path::new("."), rel)?;
+            }
+        }
+        crate::cache::lock(&self.produced).insert(rel.to_string(), hash);
+        Ok(())
+    }
+
+    /// Add a file the last build made, unchanged: hard-linked from its output when it can be
+    /// (the old output is about to be replaced, never modified), copied otherwise.
+    pub fn put_copy(&self, rel: &str, from: &Path) -> Result<(), WriteError> {
+        match &self.mode {
+            // Copies are never pages, whose hashes a serve session compares: not hashed.
+            Mode::Stage { tmp, .. } => {
+                let path = safe_join(tmp.path(), rel)?;
+                ensure_parent(&path)?;
+                if fs::hard_link(from, &path).is_err() {
+                    fs::copy(from, &path).map_err(|e| WriteError::Io(from.to_path_buf(), e))?;
+                }
+                crate::cache::lock(&self.produced).insert(rel.to_string(), 0);
+                Ok(())
+            }
+            _ => self.put(rel, fs::read(from).map_err(|e| WriteError::Io(from.to_path_buf(), e))?),
+        }
+    }
+
+    pub fn put_file(&self, f: OutputFile) -> Result<(), WriteError> {
+        self.put(&f.path, f.bytes)
+    }
+
+    /// In an update, keep a file the last build wrote, unchanged, without making it again.
+    /// False when there is no such file (the caller must then make it).
+    pub fn keep(&self, rel: &str) -> bool {
+        match &self.mode {
+            Mode::Update { before, .. } => match before.get(rel) {
+                Some(h) => {
+                    crate::cache::lock(&self.produced).insert(rel.to_string(), *h);
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Keep every file under `prefix` (e.g. the search index, rebuilt later).
+    pub fn keep_under(&self, prefix: &str) {
+        if let Mode::Update { before, .. } = &self.mode {
+            let mut produced = crate::cache::lock(&self.produced);
+            for (k, h) in before.iter().filter(|(k, _)| k.starts_with(prefix)) {
+                produced.insert(k.clone(), *h);
+            }
+        }
+    }
+
+    /// The folder that holds the files written so far, when it is complete on disk: the
+    /// staging folder of a build (an update writes at `finish`).
+    pub fn staged_dir(&self) -> Option<&Path> {
+        match &self.mode {
+            Mode::Stage { tmp, .. } => Some(tmp.path()),
+            _ => None,
+        }
+    }
+
+    /// The paths produced so far, with their content hashes.
+    pub fn produced(&self) -> HashMap<String, u64> {
+        crate::cache::lock(&self.produced).clone()
+    }
+
+    /// Copy the assets and put the new output in place.
+    pub fn finish(self, assets: &[Asset]) -> Result<Written, WriteError> {
+        let mut produced = self.produced.into_inner().unwrap_or_else(|e| e.into_inner());
+        let stamp = |a: &Asset| -> Result<u64, WriteError> {
+            let meta = fs::metadata(&a.from).map_err(|e| WriteError::Io(a.from.clone(), e))?;
+            Ok(crate::cache::hash(format!("{:?}{}", meta.modified().ok(), meta.len()).as_bytes()))
+        };
+        match self.mode {
+            Mode::Stage { tmp, output } => {
+                let dir = tmp.path();
+                assets.par_iter().try_for_each(|a| {
+                    let path = safe_join(dir, &a.to)?;
+                    ensure_parent(&path)?;
+                    fs::copy(&a.from, &path).map(|_| ()).map_err(|e| WriteError::Io(a.from.clone(), e))
+                })?;
+                if self.track {
+                    for a in assets {
+                        produced.insert(a.to.clone(), stamp(a)?);
+                    }
+                }
+                fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| WriteError::Io(dir.join(MARKER), e))?;
+                let changed = produced.len();
+                swap(tmp.keep(), &output)?;
+                Ok(Written { files: produced, changed })
+            }
+            Mode::Update { output, before, pending } => {
+                fs::create_dir_all(&output).map_err(|e| WriteError::Io(output.clone(), e))?;
+                let pending = pending.into_inner().unwrap_or_else(|e| e.into_inner());
+                let mut changed = pending.len();
+                for (rel, bytes) in pending {
+                    let path = safe_join(&output, &rel)?;
+                    ensure_parent(&path)?;
+                    fs::write(&path, bytes).map_err(|e| WriteError::Io(path.clone(), e))?;
+                }
+                for a in assets {
+                    let h = stamp(a)?;
+                    produced.insert(a.to.clone(), h);
+                    if before.get(&a.to) != Some(&h) {
+                        let path = safe_join(&output, &a.to)?;
+                        ensure_parent(&path)?;
+                        fs::copy(&a.from, &path).map_err(|e| WriteError::Io(a.from.clone(), e))?;
+                        changed += 1;
+                    }
+                }
+                for old in before.keys().filter(|k| !produced.contains_key(*k)) {
+                    let _ = fs::remove_file(safe_join(&output, old)?);
+                    changed += 1;
+                }
+                fs::write(output.join(MARKER), MARKER_TEXT).map_err(|e| WriteError::Io(output.join(MARKER), e))?;
+                Ok(Written { files: produced, changed })
+            }
+            Mode::Discard => Ok(Written { files: produced, changed: 0 }),
+        }
+    }
+}
+
+/// Replace, in place, the files under `prefix` of an output that `written` describes: write
+/// those that changed, remove those no longer produced (the dev server's search index).
+pub fn replace_under(output: &Path, prefix: &str, files: Vec<OutputFile>, written: &mut HashMap<String, u64>) -> Result<(), WriteError> {
+    let mut now = HashMap::with_capacity(files.len());
+    for f in files {
+        let h = crate::cache::hash(&f.bytes);
+        if !f.path.starts_with(prefix) {
+            return Err(WriteError::Escapes(f.path));
+        }
+        if written.get(&f.path) != Some(&h) {
+            let path = safe_join(output, &f.path)?;
+            ensure_parent(&path)?;
+            fs::write(&path, &f.bytes).map_err(|e| WriteError::Io(path.clone(), e))?;
+        }
+        now.insert(f.path, h);
+    }
+    let stale: Vec<String> = written.keys().filter(|k| k.starts_with(prefix) && !now.contains_key(*k)).cloned().collect();
+    for old in stale {
+        let _ = fs::remove_file(safe_join(output, &old)?);
+        written.remove(&old);
+    }
+    written.extend(now);
+    Ok(())
+}
+
+/// Write a whole site at once (a complete build of files already in memory).
 pub fn write(output: &Path, root: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), WriteError> {
-    check_output_location(output, root)?;
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| WriteError::Io(parent.into(), e))?;
-    let tmp = tempfile::Builder::new().prefix(".vetrina-build-").tempdir_in(parent).map_err(|e| WriteError::Io(parent.into(), e))?;
-    let dir = tmp.path();
-    // Write pages and copy assets; on any error `tmp` is dropped and removed.
-    files.par_iter().try_for_each(|f| {
-        let path = safe_join(dir, &f.path)?;
-        ensure_parent(&path)?;
-        fs::write(&path, &f.bytes).map_err(|e| WriteError::Io(path.clone(), e))
-    })?;
-    assets.par_iter().try_for_each(|a| {
-        let path = safe_join(dir, &a.to)?;
-        ensure_parent(&path)?;
-        fs::copy(&a.from, &path).map(|_| ()).map_err(|e| WriteError::Io(a.from.clone(), e))
-    })?;
-    fs::write(dir.join(MARKER), MARKER_TEXT)
-        .map_err(|e| WriteError::Io(dir.join(MARKER), e))?;
-    swap(tmp.keep(), output)
+    let sink = Sink::stage(output, root, false)?;
+    files.par_iter().try_for_each(|f| sink.put(&f.path, f.bytes.clone()))?;
+    sink.finish(assets).map(|_| ())
 }
 
 fn ensure_parent(path: &Path) -> Result<(), WriteError> {
@@ -158,53 +361,8 @@ mod tests {
         write(&out, root.path(), &files, &[]).unwrap();
         assert!(!out.join("a/index.html").exists());
         assert_eq!(fs::read(out.join("b/index.html")).unwrap(), b"2");
-        let leftovers: Vec<_> = fs::read_dir(root.path()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".vetrina")).collect();
+        let leftovers: Vec<_> =
+            fs::read_dir(root.path()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".vetrina")).collect();
         assert!(leftovers.is_empty());
     }
-}
-
-/// Update an output folder in place: write the files whose content changed since the last
-/// call, remove the ones no longer produced. For the dev server, where a rebuild must be
-/// quick; `build` keeps the all-or-nothing swap of `write`.
-pub fn update(
-    output: &Path,
-    root: &Path,
-    files: &[OutputFile],
-    assets: &[Asset],
-    written: &mut std::collections::HashMap<String, u64>,
-) -> Result<usize, WriteError> {
-    check_output_location(output, root)?;
-    fs::create_dir_all(output).map_err(|e| WriteError::Io(output.into(), e))?;
-    let mut now: std::collections::HashMap<String, u64> = std::collections::HashMap::with_capacity(files.len() + assets.len());
-    let mut changed = 0;
-    for f in files {
-        let h = crate::cache::hash(&f.bytes);
-        now.insert(f.path.clone(), h);
-        if written.get(&f.path) != Some(&h) {
-            let path = safe_join(output, &f.path)?;
-            ensure_parent(&path)?;
-            fs::write(&path, &f.bytes).map_err(|e| WriteError::Io(path.clone(), e))?;
-            changed += 1;
-        }
-    }
-    for a in assets {
-        let meta = fs::metadata(&a.from).map_err(|e| WriteError::Io(a.from.clone(), e))?;
-        let stamp = format!("{:?}{}", meta.modified().ok(), meta.len());
-        let h = crate::cache::hash(stamp.as_bytes());
-        now.insert(a.to.clone(), h);
-        if written.get(&a.to) != Some(&h) {
-            let path = safe_join(output, &a.to)?;
-            ensure_parent(&path)?;
-            fs::copy(&a.from, &path).map_err(|e| WriteError::Io(a.from.clone(), e))?;
-            changed += 1;
-        }
-    }
-    for old in written.keys().filter(|k| !now.contains_key(*k)) {
-        let _ = fs::remove_file(safe_join(output, old)?);
-        changed += 1;
-    }
-    fs::write(output.join(MARKER), MARKER_TEXT)
-        .map_err(|e| WriteError::Io(output.join(MARKER), e))?;
-    *written = now;
-    Ok(changed)
 }

@@ -1,5 +1,6 @@
-//! Incremental rebuilds (the dev server's session, with its cache) give byte for byte what a
-//! clean build gives, after edits, additions, renames and deletions.
+//! Incremental rebuilds (the dev server's session, and `vetrina build` reusing the last
+//! output) give byte for byte what a clean build gives, after edits, additions, renames,
+//! deletions and template changes.
 
 mod common;
 
@@ -28,45 +29,107 @@ fn assert_same(incremental: &Path, clean: &Path, step: &str) {
     assert!(differ.is_empty(), "{step}: files differ: {differ:?}");
 }
 
-#[test]
-fn incremental_output_equals_a_clean_build() {
+/// Edits, additions, a rename, a deletion and a template change, each followed by
+/// `rebuild` into `out` and a comparison with a clean build. `with_manifest`: whether the
+/// incremental output has the build manifest (a serve session's has not).
+/// The `vetrina init` site, plus a form the service lists (so it has documents to reuse).
+fn site_with_a_form() -> common::Site {
     let site = common::Site::new();
-    let root = site.root();
-    let out = site.dir.path().join("incremental");
-    let mut options = site.options();
-    options.output = Some(out.clone());
-    let mut session = Session::new(options.clone());
-    session.build().unwrap();
+    site.write("content/moduli/richiesta-servizio.md", include_str!("../content/moduli/richiesta-servizio.md"));
+    site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Primo servizio\"\nmoduli = [\"richiesta-servizio\"]");
+    site
+}
 
+fn edit_and_compare(site: &common::Site, out: &Path, with_manifest: bool, mut rebuild: impl FnMut()) {
+    let root = site.root();
+    let mut options = site.options();
+    options.fresh = true;
     let clean = |step: &str| {
-        let dir = site.dir.path().join(format!("clean-{step}"));
+        let dir = site.dir.path().join(format!("clean-{}-{step}", out.file_name().unwrap().to_string_lossy()));
         let mut o = options.clone();
         o.output = Some(dir.clone());
         pipeline::run(&o, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+        if !with_manifest {
+            fs::remove_file(dir.join(vetrina::cache::MANIFEST)).unwrap();
+        }
         dir
     };
 
     // Edit a service and its tariff.
     site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Servizio modificato\"");
     site.edit("content/tariffe/primo-servizio.md", "importo = \"900.00\"", "importo = \"950.00\"");
-    session.build().unwrap();
-    assert_same(&out, &clean("edit"), "edit");
+    rebuild();
+    assert_same(out, &clean("edit"), "edit");
 
     // Add a service.
     let text = site.read("content/servizi/primo-servizio.md").replace("Servizio modificato", "Secondo servizio");
     site.write("content/servizi/secondo-servizio.md", &text);
-    session.build().unwrap();
-    assert_same(&out, &clean("add"), "add");
+    rebuild();
+    assert_same(out, &clean("add"), "add");
 
     // Rename a page (its URL changes) and delete a news item.
     fs::rename(root.join("content/pagine/enti-aderenti.md"), root.join("content/pagine/aderenti.md")).unwrap();
     fs::remove_file(root.join("content/notizie/benvenuti.md")).unwrap();
-    session.build().unwrap();
-    assert_same(&out, &clean("rename-delete"), "rename and delete");
+    rebuild();
+    assert_same(out, &clean("rename-delete"), "rename and delete");
     assert!(!out.join("enti-aderenti/index.html").exists());
 
     // Change a template.
     site.edit("themes/agid/templates/404.html", "Pagina non trovata", "Pagina inesistente");
+    rebuild();
+    assert_same(out, &clean("template"), "template");
+
+    // Nothing changed: the same again.
+    rebuild();
+    assert_same(out, &clean("nothing"), "no change");
+}
+
+#[test]
+fn serve_rebuilds_equal_a_clean_build() {
+    let site = site_with_a_form();
+    let out = site.dir.path().join("serve");
+    let mut options = site.options();
+    options.output = Some(out.clone());
+    let mut session = Session::new(options);
     session.build().unwrap();
-    assert_same(&out, &clean("template"), "template");
+    edit_and_compare(&site, &out, false, || {
+        session.build().unwrap();
+    });
+}
+
+#[test]
+fn builds_that_reuse_the_last_output_equal_a_clean_build() {
+    let site = site_with_a_form();
+    let out = site.dir.path().join("build");
+    let mut options = site.options();
+    options.output = Some(out.clone());
+    let build = || {
+        pipeline::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    };
+    build();
+    assert!(out.join(vetrina::cache::MANIFEST).is_file());
+    edit_and_compare(&site, &out, true, build);
+}
+
+#[test]
+fn a_build_reuses_unchanged_files_and_remakes_changed_ones() {
+    let site = site_with_a_form();
+    let out = site.dir.path().join("build");
+    let mut options = site.options();
+    options.output = Some(out.clone());
+    pipeline::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    // A reused document is the same file as before (hard-linked), a remade one is not.
+    let inode = |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
+    let generic = "moduli/richiesta-servizio/richiesta-servizio.pdf";
+    let for_service = "moduli/richiesta-servizio/richiesta-servizio-primo-servizio.pdf";
+    let before = inode(generic);
+    let service_before = inode(for_service);
+    // The service's name is in its copy of the form, not in the generic one.
+    site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Servizio rinominato\"");
+    pipeline::run(&options, true, &Quiet).unwrap();
+    assert_eq!(inode(generic), before, "an unchanged document is reused");
+    assert_ne!(inode(for_service), service_before, "a changed document is made again");
+    options.fresh = true;
+    pipeline::run(&options, true, &Quiet).unwrap();
+    assert_ne!(inode(generic), before, "--fresh makes it again");
 }

@@ -168,7 +168,7 @@ fn both_engines_agree_on_ten_thousand_generated_profiles() {
         let name = if i % 2 == 0 { names.iter().find(|n| n.as_str() == "stress").unwrap() } else { names[i / 2 % names.len()] };
         let t = &tariffs[name];
         let e = edges(t);
-        let mut figure = |rng: &mut Rng| match rng.below(4) {
+        let figure = |rng: &mut Rng| match rng.below(4) {
             0 if !e.is_empty() => e[rng.below(e.len() as u64) as usize],
             1 => rng.below(100),
             2 => rng.below(60_000),

@@ -6,10 +6,11 @@
 //! - every convention as PDF and ODT with a table of contents, and an ODT template of the
 //!   council deliberation that approves it (`convenzioni/<slug>/…`).
 //!
-//! Pure functions from the views to `OutputFile`s; only the fonts are read from disk.
+//! Pure functions from the views to file bytes; only the fonts are read from disk, and
+//! `generate` hands each file to the build's sink.
 
-pub mod fonts;
 mod convention;
+pub mod fonts;
 mod form;
 pub mod model;
 mod odt;
@@ -20,10 +21,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::Cache;
 use crate::content::Catalog;
 use crate::diagnostics::{relative, Diagnostic};
-use crate::render::OutputFile;
 use crate::site::{Download, FormDocuments, Site};
+use crate::write::Sink;
 
 pub use fonts::Fonts;
 pub use model::Doc;
@@ -34,15 +36,18 @@ pub enum DocumentError {
     Font(PathBuf, String),
     #[error("cannot write the ODT of «{0}»: {1}")]
     Odt(String, String),
+    #[error(transparent)]
+    Write(crate::write::WriteError),
 }
 
 impl DocumentError {
     pub fn into_diagnostic(self, root: &Path) -> Diagnostic {
-        match &self {
-            DocumentError::Font(path, _) => Diagnostic::file(relative(path, root), self.to_string()).with_help(
-                "the PDF forms embed Titillium Web from Bootstrap Italia: run `npm ci --prefix themes/agid` (or the theme's folder) once",
-            ),
-            DocumentError::Odt(..) => Diagnostic::file("output", self.to_string()).with_help("this is a bug in Vetrina: please report it"),
+        let message = self.to_string();
+        match self {
+            DocumentError::Font(path, _) => Diagnostic::file(relative(&path, root), message)
+                .with_help("the PDF forms embed Titillium Web from Bootstrap Italia: run `npm ci --prefix themes/agid` (or the theme's folder) once"),
+            DocumentError::Odt(..) => Diagnostic::file("output", message).with_help("this is a bug in Vetrina: please report it"),
+            DocumentError::Write(e) => e.into_diagnostic(),
         }
     }
 }
@@ -51,7 +56,10 @@ impl DocumentError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Owner {
     /// A form (index in `site.forms`), for a service (index in `site.services`) or generic.
-    Form { form: usize, service: Option<usize> },
+    Form {
+        form: usize,
+        service: Option<usize>,
+    },
     Convention(usize),
 }
 
@@ -66,10 +74,10 @@ pub struct Job {
     pub label: String,
 }
 
-/// What was made: the files, and what each page links to.
+/// What was made: how many files, and what each page links to.
 #[derive(Debug, Default)]
 pub struct Generated {
-    pub files: Vec<OutputFile>,
+    pub count: usize,
     pub downloads: Vec<(Owner, Download)>,
 }
 
@@ -102,7 +110,9 @@ pub fn jobs(site: &Site, catalog: &Catalog) -> Vec<Job> {
         });
     }
     for (ci, c) in site.conventions.iter().enumerate() {
-        let Some(source) = catalog.conventions.iter().find(|x| x.meta.slug == c.slug) else { continue };
+        let Some(source) = catalog.conventions.iter().find(|x| x.meta.slug == c.slug) else {
+            continue;
+        };
         jobs.push(Job {
             path: format!("convenzioni/{0}/{0}", c.slug),
             doc: convention::document(c, &source.markdown, config),
@@ -123,28 +133,51 @@ pub fn jobs(site: &Site, catalog: &Catalog) -> Vec<Job> {
     jobs
 }
 
-/// Make every document, in parallel.
-pub fn generate(site: &Site, catalog: &Catalog, theme_dir: &Path) -> Result<Generated, DocumentError> {
+/// Make every document, in parallel, writing each into `sink` as soon as it is made (at
+/// scale the documents far outweigh the pages). With a cache, a document whose model did not
+/// change since the last build is reused from the output instead of being made again.
+pub fn generate(site: &Site, catalog: &Catalog, theme_dir: &Path, sink: &Sink, cache: Option<&Cache>) -> Result<Generated, DocumentError> {
     let fonts = Fonts::load(theme_dir)?;
+    let fonts_key = format!("{}{}{}{}", fonts.regular.name, fonts.regular.program_len, fonts.bold.name, fonts.bold.program_len);
     let jobs = jobs(site, catalog);
-    let made: Vec<Vec<(OutputFile, &'static str, &Job)>> = jobs
+    let made: Vec<Vec<(String, usize, &'static str, &Job)>> = jobs
         .par_iter()
         .map(|job| {
+            // The model says everything that goes into the files; the fonts the rest.
+            let key = cache.map(|_| crate::cache::hash(format!("{fonts_key}{:?}", job.doc).as_bytes()));
             let mut out = Vec::new();
-            if job.pdf {
-                out.push((OutputFile { path: format!("{}.pdf", job.path), bytes: pdf::write(&job.doc, &fonts, PRODUCER) }, "PDF", job));
-            }
-            if job.odt {
-                out.push((OutputFile { path: format!("{}.odt", job.path), bytes: odt::write(&job.doc)? }, "ODT", job));
+            let formats: [(bool, &'static str, &'static str); 2] = [(job.pdf, "pdf", "PDF"), (job.odt, "odt", "ODT")];
+            for (wanted, ext, format) in formats {
+                if !wanted {
+                    continue;
+                }
+                let path = format!("{}.{ext}", job.path);
+                let kept = match (cache, key) {
+                    (Some(c), Some(k)) => c.reuse_document(&path, k, sink),
+                    _ => None,
+                };
+                let size = match kept {
+                    Some(size) => size,
+                    None => {
+                        let bytes = if ext == "pdf" { pdf::write(&job.doc, &fonts, PRODUCER) } else { odt::write(&job.doc)? };
+                        let size = bytes.len();
+                        sink.put(&path, bytes).map_err(DocumentError::Write)?;
+                        if let (Some(c), Some(k)) = (cache, key) {
+                            c.remember_document(&path, k, size);
+                        }
+                        size
+                    }
+                };
+                out.push((path, size, format, job));
             }
             Ok(out)
         })
         .collect::<Result<_, DocumentError>>()?;
     let mut g = Generated::default();
-    for (file, format, job) in made.into_iter().flatten() {
-        let download = Download { label: job.label.clone(), url: site.urls.path(&file.path), format, size: size_label(file.bytes.len()) };
+    for (path, size, format, job) in made.into_iter().flatten() {
+        let download = Download { label: job.label.clone(), url: site.urls.path(&path), format, size: size_label(size) };
         g.downloads.push((job.owner.clone(), download));
-        g.files.push(file);
+        g.count += 1;
     }
     Ok(g)
 }

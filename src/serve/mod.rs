@@ -58,9 +58,28 @@ impl Session {
         Session { options, cache: Cache::new() }
     }
 
-    /// Build (or rebuild) the site; errors come back as text for the overlay.
+    /// Build (or rebuild) the site, search index included.
     pub fn build(&mut self) -> Result<pipeline::Summary, Vec<Diagnostic>> {
-        pipeline::run_with(&self.options, true, &Quiet, Some(&mut self.cache))
+        let summary = self.rebuild()?;
+        self.update_search().map_err(|e| vec![e])?;
+        Ok(summary)
+    }
+
+    /// Rebuild what changed, leaving the search index as it was (see `update_search`), so
+    /// the browser can reload at once.
+    pub fn rebuild(&mut self) -> Result<pipeline::Summary, Vec<Diagnostic>> {
+        self.rebuild_with(&Quiet)
+    }
+
+    /// `rebuild`, reporting its stages (for timing them).
+    pub fn rebuild_with(&mut self, progress: &dyn pipeline::Progress) -> Result<pipeline::Summary, Vec<Diagnostic>> {
+        pipeline::run_with(&self.options, true, progress, Some(&mut self.cache))
+    }
+
+    /// Bring the search index up to date with the pages in the output (nothing to do when
+    /// no indexed page changed). Returns the number of index files written.
+    pub fn update_search(&mut self) -> Result<usize, Diagnostic> {
+        pipeline::update_search(&self.options, &mut self.cache)
     }
 }
 
@@ -73,7 +92,9 @@ fn relevant(path: &Path, root: &Path, output: &Path) -> bool {
     if path.starts_with(output) {
         return false;
     }
-    let Ok(rel) = path.strip_prefix(root) else { return false };
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
     let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
     let in_node_modules = rel.components().any(|c| c.as_os_str() == "node_modules");
     !in_node_modules && matches!(first.as_str(), "content" | "themes" | "static" | "vetrina.toml")
@@ -138,9 +159,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
             while changed_rx.recv().is_ok() {
                 while changed_rx.try_recv().is_ok() {}
                 let t = Instant::now();
-                let event = match session.build() {
+                let mut search_pending = false;
+                let event = match session.rebuild() {
                     Ok(s) => {
                         eprintln!("Rebuilt {} pages in {} ms", s.pages, t.elapsed().as_millis());
+                        search_pending = s.search_pending;
                         BuildEvent::Reload
                     }
                     Err(errors) => {
@@ -157,6 +180,14 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
                     };
                 }
                 let _ = events.send(event);
+                // The page reloads first; the search index follows.
+                if search_pending {
+                    let t = Instant::now();
+                    match session.update_search() {
+                        Ok(n) => eprintln!("Search index updated ({n} files) in {} ms", t.elapsed().as_millis()),
+                        Err(e) => eprintln!("{}", e.render(true)),
+                    }
+                }
             }
         });
     }
