@@ -99,8 +99,7 @@ impl Cache {
 
     /// `minify(html)`, reusing the last result when the page's HTML is unchanged.
     pub fn minify(&self, path: &str, html: &str, minify: impl Fn(&str) -> Vec<u8>) -> Vec<u8> {
-        let key = hash(html.as_bytes());
-        lock(&self.page_keys).insert(path.to_string(), key);
+        let key = self.record_page(path, html);
         if let Some((k, bytes)) = lock(&self.minified).get(path) {
             if *k == key {
                 return bytes.as_ref().clone();
@@ -120,6 +119,13 @@ impl Cache {
             lock(&self.minified).insert(path.to_string(), (key, Arc::new(bytes.clone())));
         }
         bytes
+    }
+
+    /// Note the page made at `path` (for the search key and the manifest); returns its key.
+    pub fn record_page(&self, path: &str, html: &str) -> u64 {
+        let key = hash(html.as_bytes());
+        lock(&self.page_keys).insert(path.to_string(), key);
+        key
     }
 
     /// Put into `sink` the document at `path` made from `key` when an earlier build made it:

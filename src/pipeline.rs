@@ -126,6 +126,9 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
             return Err(errors.into_sorted());
         }
     };
+    if !theme.minified_once() {
+        warnings.push("the theme's templates could not be minified once, ahead of the pages (a template no longer parses once minified): every page is minified instead, which gives the same site more slowly".to_string());
+    }
     let assets = match assets::plan(&theme_dir, root) {
         Ok(a) => a,
         Err(e) => {
@@ -205,7 +208,7 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
                 summary.search_files = match reused {
                     Some(n) => n,
                     None => {
-                        let index = search::index(dir).map_err(|e| vec![e])?;
+                        let index = search::index(dir, produced.keys().map(String::as_str)).map_err(|e| vec![e])?;
                         let n = index.len();
                         for f in index {
                             sink.put_file(f).map_err(|e| vec![e.into_diagnostic()])?;
@@ -247,7 +250,7 @@ pub fn update_search(opts: &Options, cache: &mut Cache) -> Result<usize, Diagnos
     if cache.search_key == Some(key) {
         return Ok(0);
     }
-    let index = search::index(&output)?;
+    let index = search::index(&output, cache.written.keys().map(String::as_str))?;
     let count = index.len();
     write::replace_under(&output, search::FOLDER, index, &mut cache.written).map_err(|e| e.into_diagnostic())?;
     cache.search_key = Some(key);

@@ -20,7 +20,11 @@ pub struct OutputFile {
 /// The theme's templates, parsed and ready.
 pub struct Theme {
     pub dir: PathBuf,
+    /// The templates as written: their errors point at the editor's lines and columns.
     tera: tera::Tera,
+    /// The same templates minified once, so pages need no minifying (`None` when a theme's
+    /// template does not survive minification: then every page is minified instead).
+    minified: Option<tera::Tera>,
     sources: Vec<Source>,
 }
 
@@ -95,12 +99,120 @@ impl Theme {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Theme { dir: dir.to_path_buf(), tera, sources: sources.into_iter().map(|(_, s)| s).collect() })
+        let minified = minify_templates(&sources);
+        Ok(Theme { dir: dir.to_path_buf(), tera, minified, sources: sources.into_iter().map(|(_, s)| s).collect() })
+    }
+
+    /// False when a template did not survive minifying: every page is then minified instead
+    /// (same output, slower).
+    pub fn minified_once(&self) -> bool {
+        self.minified.is_some()
     }
 
     fn source_of(&self, template: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.path.to_string_lossy().replace('\\', "/").ends_with(&format!("templates/{template}")))
     }
+}
+
+/// Minify the HTML templates once, keeping the `{{ }}` and `{% %}` syntax, instead of
+/// minifying every page made from them: the output of thousands of pages then needs no
+/// minifying (a millisecond a page, most of the rendering time). What the templates insert
+/// (Markdown HTML, JSON-LD) is already compact.
+fn minify_templates(sources: &[(String, Source)]) -> Option<tera::Tera> {
+    let mut cfg = minify_config();
+    cfg.preserve_brace_template_syntax = true;
+    let minified: Vec<(String, String)> = sources
+        .iter()
+        .map(|(name, s)| {
+            if !name.ends_with(".html") {
+                return Some((name.clone(), s.text.to_string()));
+            }
+            // A tag whose name is made by the template cannot be minified: keep that one as written.
+            let Some((protected, kept)) = protect_tag_logic(&s.text) else { return Some((name.clone(), s.text.to_string())) };
+            let mut text = String::from_utf8(minify_html::minify(protected.as_bytes(), &cfg)).ok()?;
+            for (i, original) in kept.iter().enumerate() {
+                let placeholder = format!("{PLACEHOLDER}{i}");
+                if !text.contains(&placeholder) {
+                    return None;
+                }
+                text = text.replacen(&placeholder, original, 1);
+            }
+            Some((name.clone(), text))
+        })
+        .collect::<Option<_>>()?;
+    let mut tera = tera::Tera::new();
+    tera.add_raw_templates(minified.iter().map(|(n, t)| (n.as_str(), t.as_str()))).ok()?;
+    Some(tera)
+}
+
+const PLACEHOLDER: &str = "data-vetrina-template-";
+
+/// The minifier keeps `{{ }}` and `{% %}` in text and attribute values, but not between a
+/// tag's attributes (`<a href="x"{% if y %} aria-current="page"{% endif %}>`) nor in a value
+/// that holds its own quote: from the first such place on, the rest of the start tag is set
+/// aside for a placeholder attribute, to be put back after minifying. Returns the text and
+/// what was set aside, or nothing when a tag's name is itself made by the template.
+fn protect_tag_logic(text: &str) -> Option<(String, Vec<String>)> {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut kept = Vec::new();
+    let (mut i, mut copied) = (0, 0);
+    // The end of a `{{ }}`, `{% %}` or `{# #}` starting at `at`.
+    let template_end = |at: usize| -> Option<usize> {
+        let close = match b.get(at + 1)? {
+            b'{' => "}}",
+            b'%' => "%}",
+            b'#' => "#}",
+            _ => return None,
+        };
+        text[at + 2..].find(close).map(|e| at + 2 + e + 2)
+    };
+    while i < b.len() {
+        if b[i] == b'{' {
+            if let Some(end) = template_end(i) {
+                i = end;
+                continue;
+            }
+        }
+        if b[i] == b'<' && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            // Inside a start tag: find its end, and the first template tag between attributes.
+            let (mut j, mut quote, mut first, mut attribute) = (i + 1, None::<u8>, None, i + 1);
+            while j < b.len() {
+                match (b[j], quote) {
+                    (b'{', _) if template_end(j).is_some() => {
+                        let end = template_end(j).unwrap_or(j + 1);
+                        // Between attributes, or in a value it would end early (`"{{ x | f(a=" ") }}"`).
+                        let breaks_value = quote.is_some_and(|q| b[j..end].contains(&q));
+                        if attribute == i + 1 && quote.is_none() {
+                            return None; // `<h{{ level }}>`: the tag's name itself
+                        }
+                        if first.is_none() && (quote.is_none() || breaks_value) {
+                            first = Some(if breaks_value { attribute } else { j });
+                        }
+                        j = end;
+                        continue;
+                    }
+                    (c, None) if c.is_ascii_whitespace() => attribute = j,
+                    (b'"' | b'\'', None) => quote = Some(b[j]),
+                    (c, Some(q)) if c == q => quote = None,
+                    (b'>', None) => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if let Some(start) = first {
+                out.push_str(&text[copied..start]);
+                out.push_str(&format!(" {PLACEHOLDER}{}", kept.len()));
+                kept.push(text[start..j].to_string());
+                copied = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out.push_str(&text[copied..]);
+    Some((out, kept))
 }
 
 /// A syntax error in one template (only errors with a position; others show up when
@@ -704,7 +816,7 @@ pub type Emit<'e> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'e;
 /// Render every page in parallel, handing each to `emit` as soon as it is made, so the
 /// site's HTML is never all in memory at once. Returns the errors.
 pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, emit: &Emit) -> Vec<Diagnostic> {
-    let mut tera = theme.tera.clone();
+    let mut tera = theme.minified.as_ref().unwrap_or(&theme.tera).clone();
     let site_ctx = site_context(site);
     tera.global_context().insert("site", &site_ctx);
     let tera = tera;
@@ -737,6 +849,15 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
             // Only a service page carries the block the AgID validator reads.
             ctx.insert("metatag", &(job.template == "servizio.html"));
             let html = tera.render(job.template, &ctx).map_err(|e| {
+                // Errors are reported from the templates as written, not the minified ones.
+                let e = match theme.minified {
+                    Some(_) => {
+                        let mut original = theme.tera.clone();
+                        original.global_context().insert("site", &site_ctx);
+                        original.render(job.template, &ctx).err().unwrap_or(e)
+                    }
+                    None => e,
+                };
                 let mut d = match e.kind() {
                     tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => match theme.source_of(r.filename()) {
                         Some(s) => Diagnostic::at(s, r.span().range.clone(), format!("template: {}", r.message())),
@@ -752,9 +873,14 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
             } else {
                 html
             };
-            let bytes = match options.cache {
-                Some(cache) => cache.minify(&job.output, &html, minify),
-                None => minify(&html),
+            let bytes = match (options.cache, theme.minified.is_some()) {
+                (Some(cache), true) => {
+                    cache.record_page(&job.output, &html);
+                    html.into_bytes()
+                }
+                (None, true) => html.into_bytes(),
+                (Some(cache), false) => cache.minify(&job.output, &html, minify),
+                (None, false) => minify(&html),
             };
             emit(OutputFile { path: job.output.clone(), bytes })?;
             Ok(job.output.clone())
@@ -787,6 +913,10 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
 }
 
 fn minify(html: &str) -> Vec<u8> {
+    minify_html::minify(html.as_bytes(), &minify_config())
+}
+
+fn minify_config() -> minify_html::Cfg {
     let mut cfg = minify_html::Cfg::new();
     // Keep the markup valid for the W3C checker and readable by every parser.
     cfg.keep_closing_tags = true;
@@ -798,7 +928,7 @@ fn minify(html: &str) -> Vec<u8> {
     // Bootstrap Italia styles `input[type=text]`: the attribute must stay.
     cfg.keep_input_type_text_attr = true;
     cfg.minify_js = false;
-    minify_html::minify(html.as_bytes(), &cfg)
+    cfg
 }
 
 fn sitemap(site: &Site, pages: &[String]) -> String {
@@ -817,4 +947,29 @@ fn sitemap(site: &Site, pages: &[String]) -> String {
 
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+
+    #[test]
+    fn template_logic_between_attributes_survives_minifying() {
+        let t = "<main id=\"m\" class=\"a {% if x %}b{% endif %}\"{% if s %} data-pagefind-body{% endif %}>\n  <p>{{ text }}</p>\n</main>";
+        let (protected, kept) = protect_tag_logic(t).unwrap();
+        assert_eq!(kept, vec!["{% if s %} data-pagefind-body{% endif %}"]);
+        assert!(protect_tag_logic("<h{{ n }}>x</h{{ n }}>").is_none());
+        let (_, kept) = protect_tag_logic("<a class=\"x\" href=\"tel:{{ t | replace(from=\" \", to=\"\") }}\">").unwrap();
+        assert_eq!(kept, vec![" href=\"tel:{{ t | replace(from=\" \", to=\"\") }}\""]);
+        assert!(protected.contains("class=\"a {% if x %}b{% endif %}\" data-vetrina-template-0>"));
+        let source = Source::new(PathBuf::from("t.html"), t.to_string());
+        let tera = minify_templates(&[("t.html".to_string(), source)]).expect("minified templates parse");
+        let mut ctx = tera::Context::new();
+        ctx.insert("x", &true);
+        ctx.insert("s", &true);
+        ctx.insert("text", "Ciao");
+        let html = tera.render("t.html", &ctx).unwrap();
+        assert!(html.contains("data-pagefind-body") && html.contains("class=\"a b\"") && html.contains("<p>Ciao</p>"), "{html}");
+        assert!(!html.contains('\n'), "{html}");
+    }
 }

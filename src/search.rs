@@ -1,7 +1,10 @@
 //! Full-text search: a Pagefind index (Italian stemming) of the content pages, built in
 //! memory from the pages written in the build's folder and added to the site under `pagefind/`.
 
+
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::OutputFile;
@@ -23,16 +26,24 @@ pub fn indexed(path: &str) -> bool {
         "dati/index.html",
         "argomenti/index.html",
     ];
-    path.ends_with(".html") && !LISTS.contains(&path) && !["destinatari/", "livelli/", "argomenti/"].iter().any(|p| path.starts_with(p))
+    path.ends_with(".html")
+        && !LISTS.contains(&path)
+        && !["destinatari/", "livelli/", "argomenti/", FOLDER].iter().any(|p| path.starts_with(p))
+        && !path.contains("/pagina/")
 }
 
-/// Index the pages written in `dir` (in parallel, as Pagefind reads a folder). Only pages
-/// whose `<main>` carries `data-pagefind-body` (see [`indexed`]) are in the index; their
-/// URLs are relative to the site's root, and the search page gives Pagefind the base path.
-pub fn index(dir: &Path) -> Result<Vec<OutputFile>, Diagnostic> {
-    let fail = |e: String| {
-        Diagnostic::file("pagefind", format!("building the search index failed: {e}")).with_help("this is a bug in Vetrina or Pagefind: please report it")
-    };
+/// Index `pages`, written in `dir`. Pagefind reads a folder in parallel, so the pages are
+/// hard-linked into a temporary folder beside `dir` that holds only them (lists are never
+/// parsed). Their `<main>` carries `data-pagefind-body`; their URLs are relative to the
+/// site's root, and the search page gives Pagefind the base path.
+pub fn index<'a>(dir: &Path, pages: impl Iterator<Item = &'a str>) -> Result<Vec<OutputFile>, Diagnostic> {
+    let fail = |e: String| Diagnostic::file("pagefind", format!("building the search index failed: {e}")).with_help("this is a bug in Vetrina or Pagefind: please report it");
+    let io = |e: crate::write::WriteError| e.into_diagnostic();
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let view = tempfile::Builder::new().prefix(".vetrina-search-").tempdir_in(parent).map_err(|e| fail(e.to_string()))?;
+    let pages: Vec<&str> = pages.filter(|p| indexed(p)).collect();
+    pages.par_iter().try_for_each(|p| crate::write::link_or_copy(&crate::write::safe_join(dir, p)?, &crate::write::safe_join(view.path(), p)?)).map_err(io)?;
+    let view_dir = view.path().to_string_lossy().into_owned();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
     runtime.block_on(async {
         let config = pagefind::options::PagefindServiceConfig::builder()
@@ -41,11 +52,26 @@ pub fn index(dir: &Path) -> Result<Vec<OutputFile>, Diagnostic> {
             .exclude_selectors(vec!["[data-pagefind-ignore]".into(), "nav".into(), "[data-element=feedback]".into(), ".vetrina-calc".into()])
             .build();
         let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
-        index.add_directory(dir.to_string_lossy().into_owned(), None).await.map_err(|e| fail(e.to_string()))?;
+        index.add_directory(view_dir, None).await.map_err(|e| fail(e.to_string()))?;
         let files = index.get_files().await.map_err(|e| fail(e.to_string()))?;
         Ok(files
             .into_iter()
             .map(|f| OutputFile { path: format!("{FOLDER}{}", f.filename.to_string_lossy().replace('\\', "/").trim_start_matches(FOLDER)), bytes: f.contents })
             .collect())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indexed;
+
+    #[test]
+    fn indexes_content_pages_not_lists() {
+        for yes in ["servizi/rao/index.html", "moduli/richiesta/index.html", "chi-siamo/index.html", "notizie/avviso/index.html"] {
+            assert!(indexed(yes), "{yes}");
+        }
+        for no in ["index.html", "servizi/index.html", "servizi/pagina/2/index.html", "notizie/pagina/3/index.html", "destinatari/comuni/index.html", "argomenti/spid/pagina/2/index.html", "pagefind/x.html", "moduli/x.pdf"] {
+            assert!(!indexed(no), "{no}");
+        }
+    }
 }

@@ -156,11 +156,7 @@ impl Sink {
         match &self.mode {
             // Copies are never pages, whose hashes a serve session compares: not hashed.
             Mode::Stage { tmp, .. } => {
-                let path = safe_join(tmp.path(), rel)?;
-                ensure_parent(&path)?;
-                if fs::hard_link(from, &path).is_err() {
-                    fs::copy(from, &path).map_err(|e| WriteError::Io(from.to_path_buf(), e))?;
-                }
+                link_or_copy(from, &safe_join(tmp.path(), rel)?)?;
                 crate::cache::lock(&self.produced).insert(rel.to_string(), 0);
                 Ok(())
             }
@@ -297,6 +293,15 @@ pub fn write(output: &Path, root: &Path, files: &[OutputFile], assets: &[Asset])
     let sink = Sink::stage(output, root, false)?;
     files.par_iter().try_for_each(|f| sink.put(&f.path, f.bytes.clone()))?;
     sink.finish(assets).map(|_| ())
+}
+
+/// Hard-link `from` at `to` (creating its folder), or copy it where links are not possible.
+pub fn link_or_copy(from: &Path, to: &Path) -> Result<(), WriteError> {
+    ensure_parent(to)?;
+    if fs::hard_link(from, to).is_err() {
+        fs::copy(from, to).map_err(|e| WriteError::Io(from.to_path_buf(), e))?;
+    }
+    Ok(())
 }
 
 fn ensure_parent(path: &Path) -> Result<(), WriteError> {
