@@ -1,4 +1,5 @@
-//! The build, stage after stage: load → content → site → validate → render → links → write.
+//! The build, stage after stage: load → content → site → validate → documents → render →
+//! links → search → write.
 //! Every stage adds its problems to one list, so a run reports all it can find.
 
 use std::collections::{HashMap, HashSet};
@@ -74,9 +75,10 @@ pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Resul
     run_with(opts, true, progress, Some(&mut cache))
 }
 
-/// Run the build with a cache kept between builds (the dev server): unchanged pages are not
-/// minified or scanned again, unchanged documents are not made again, only the files that
-/// changed are written, in place, and the search index is left to `update_search`.
+/// Run the build with a cache: a serve session's, kept in memory (unchanged pages are not
+/// minified or scanned again, unchanged documents not made again, only the files that changed
+/// are written, in place, and the search index is left to `update_search`), or a build's, read
+/// from the last output's manifest (unchanged files are taken from there).
 pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut cache: Option<&mut Cache>) -> Result<Summary, Vec<Diagnostic>> {
     let start = Instant::now();
     let root = opts.root.as_path();
