@@ -18,14 +18,15 @@ use crate::write::Sink;
 pub const MANIFEST: &str = ".vetrina-cache.json";
 
 /// The build of Vetrina that made an output: a manifest from another one (another
-/// minifier, PDF writer, Pagefind...) is not used. The executable's own hash, so that even
-/// an unreleased change to Vetrina never reuses files an older build made.
+/// minifier, PDF writer, Pagefind...) is not used. The executable's size and time stand for
+/// it, so that even an unreleased change to Vetrina never reuses files an older build made
+/// (a copied binary only costs one build without reuse).
 fn version() -> String {
     static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     VERSION
         .get_or_init(|| {
-            let exe = std::env::current_exe().and_then(std::fs::read).map(|b| hash(&b)).unwrap_or(0);
-            format!("{}-{exe:016x}", env!("CARGO_PKG_VERSION"))
+            let exe = std::env::current_exe().and_then(std::fs::metadata).map(|m| format!("{}-{:?}", m.len(), m.modified().ok())).unwrap_or_default();
+            format!("{} {exe}", env!("CARGO_PKG_VERSION"))
         })
         .clone()
 }
@@ -61,6 +62,9 @@ pub struct Cache {
     scans: Mutex<HashMap<String, (u64, Arc<PageScan>)>>,
     /// Each document in the output: the hash of the model it was made from, and its size.
     documents: Mutex<HashMap<String, (u64, usize)>>,
+    /// The same for the documents of the build under way: they describe the output only
+    /// once it is written (`commit`), not after a failed build.
+    new_documents: Mutex<HashMap<String, (u64, usize)>>,
     /// Hash of every file in the output, to write only what changed.
     pub(crate) written: HashMap<String, u64>,
     /// True once a complete output has been written in this session.
@@ -128,11 +132,17 @@ impl Cache {
         key
     }
 
+    /// The build's files are now the output: what it made is what the next build compares.
+    pub fn commit(&mut self) {
+        *lock(&self.documents) = std::mem::take(&mut *lock(&self.new_documents));
+    }
+
     /// Put into `sink` the document at `path` made from `key` when an earlier build made it:
     /// kept in place (serve) or taken from the last output (build). Returns its size.
     pub fn reuse_document(&self, path: &str, key: u64, sink: &Sink) -> Option<usize> {
         if let Some(size) = self.document(path, key) {
             if sink.keep(path) {
+                self.remember_document(path, key, size);
                 return Some(size);
             }
         }
@@ -169,7 +179,7 @@ impl Cache {
     /// The manifest of this build, for the files in `produced`.
     pub fn manifest(&self, produced: &HashMap<String, u64>, search_key: u64) -> Vec<u8> {
         let pages = lock(&self.page_keys).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, k)| (p.clone(), *k)).collect();
-        let documents = lock(&self.documents).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, v)| (p.clone(), *v)).collect();
+        let documents = lock(&self.new_documents).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, v)| (p.clone(), *v)).collect();
         let mut index: Vec<String> = produced.keys().filter(|p| p.starts_with(crate::search::FOLDER)).cloned().collect();
         index.sort();
         let m = Manifest { version: version(), pages, documents, search: Some((search_key, index)) };
@@ -195,7 +205,7 @@ impl Cache {
     }
 
     pub fn remember_document(&self, path: &str, key: u64, size: usize) {
-        lock(&self.documents).insert(path.to_string(), (key, size));
+        lock(&self.new_documents).insert(path.to_string(), (key, size));
     }
 }
 

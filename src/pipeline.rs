@@ -161,8 +161,8 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     });
     documents::attach(&mut site, &documents);
     progress.stage("rendering HTML");
-    let render_options = render::RenderOptions { cache: shared_cache, live_reload: opts.live_reload };
     let scans: Mutex<HashMap<String, Arc<links::PageScan>>> = Mutex::default();
+    let render_options = render::RenderOptions { cache: shared_cache, live_reload: opts.live_reload };
     let emit = |f: render::OutputFile| -> Result<(), Diagnostic> {
         if f.path.ends_with(".html") {
             let scan = match shared_cache {
@@ -238,6 +238,7 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
         if let Some(c) = cache {
             c.written = written.files;
             c.output_ready = true;
+            c.commit();
         }
         progress.stage("done");
     }

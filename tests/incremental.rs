@@ -95,6 +95,21 @@ fn serve_rebuilds_equal_a_clean_build() {
     edit_and_compare(&site, &out, false, || {
         session.build().unwrap();
     });
+
+    // A rebuild that fails after making pages and documents (a broken link) writes nothing;
+    // once fixed, nothing it made is taken for what the output holds.
+    site.edit("content/servizi/primo-servizio.md", "titolo = \"Servizio modificato\"", "titolo = \"Nome nuovo\"");
+    let body = site.read("content/servizi/primo-servizio.md");
+    site.write("content/servizi/primo-servizio.md", &format!("{body}\n[Rotto](/servizi/inesistente/)\n"));
+    assert!(session.build().is_err());
+    site.write("content/servizi/primo-servizio.md", &body);
+    session.build().unwrap();
+    let mut clean = site.options();
+    clean.fresh = true;
+    clean.output = Some(site.dir.path().join("clean-after-error"));
+    pipeline::run(&clean, true, &Quiet).unwrap();
+    fs::remove_file(site.dir.path().join("clean-after-error").join(vetrina::cache::MANIFEST)).unwrap();
+    assert_same(&out, &site.dir.path().join("clean-after-error"), "after a failed rebuild");
 }
 
 #[test]
