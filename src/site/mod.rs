@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::Catalog;
@@ -166,6 +167,11 @@ impl Builder<'_> {
     /// Render Markdown found at `offset` in the file `path`, recording its links and problems.
     fn markdown(&mut self, path: &str, offset: usize, text: &str, page: &str) -> markdown::Rendered {
         let r = markdown::render(text, &self.urls.base, 2);
+        self.record(path, offset, r, page)
+    }
+
+    /// Note the problems and links of Markdown rendered elsewhere (in parallel).
+    fn record(&mut self, path: &str, offset: usize, r: markdown::Rendered, page: &str) -> markdown::Rendered {
         if let Some(source) = self.sources.get(path) {
             for p in &r.problems {
                 let span = p.span.start + offset..p.span.end + offset;
@@ -227,16 +233,28 @@ pub fn build(
     conventions.sort_by(|a, b| (!a.current, &a.title).cmp(&(!b.current, &b.title)));
 
     let example_ente = example_ente(&catalog.enti);
+    // Markdown is most of the model's work: the services' texts are rendered in parallel,
+    // then their problems and links recorded in catalog order.
+    let base = b.urls.base.clone();
+    let mut rendered: Vec<(Vec<markdown::Rendered>, Option<markdown::Rendered>)> = catalog
+        .services
+        .par_iter()
+        .map(|s| {
+            let sections = s.sections.iter().map(|sec| markdown::render(&sec.markdown, &base, 2)).collect();
+            let notes = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).map(|t| markdown::render(&t.notes_markdown, &base, 2));
+            (sections, notes)
+        })
+        .collect();
     let mut services: Vec<ServiceView> = Vec::new();
-    for s in &catalog.services {
+    for (s, (section_texts, notes)) in catalog.services.iter().zip(rendered.drain(..)) {
         let page = output_of(&format!("servizi/{}/", s.meta.slug));
         let mut sections = BTreeMap::new();
-        for sec in &s.sections {
-            let r = b.markdown(&s.meta.source_path, sec.offset, &sec.markdown, &page);
+        for (sec, r) in s.sections.iter().zip(section_texts) {
+            let r = b.record(&s.meta.source_path, sec.offset, r, &page);
             sections.insert(kebab(sec.kind), SectionView { id: sec.kind.anchor(), title: sec.kind.title(), html: r.html });
         }
-        let tariff = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).map(|t| {
-            let r = b.markdown(&t.meta.source_path, t.notes_offset, &t.notes_markdown, &page);
+        let tariff = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).zip(notes).map(|(t, r)| {
+            let r = b.record(&t.meta.source_path, t.notes_offset, r, &page);
             TariffView {
                 slug: t.meta.slug.clone(),
                 title: t.title.clone(),
