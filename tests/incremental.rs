@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use vetrina::pipeline::{self, Quiet};
 use vetrina::serve::Session;
@@ -40,20 +40,31 @@ fn site_with_a_form() -> common::Site {
     site
 }
 
-fn edit_and_compare(site: &common::Site, out: &Path, with_manifest: bool, mut rebuild: impl FnMut()) {
-    let root = site.root();
+/// A clean build of the site as it is now into `clean-<name>`.
+fn clean_build(site: &common::Site, name: &str, with_manifest: bool) -> PathBuf {
+    let dir = site.dir.path().join(format!("clean-{name}"));
     let mut options = site.options();
     options.fresh = true;
-    let clean = |step: &str| {
-        let dir = site.dir.path().join(format!("clean-{}-{step}", out.file_name().unwrap().to_string_lossy()));
-        let mut o = options.clone();
-        o.output = Some(dir.clone());
-        pipeline::run(&o, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
-        if !with_manifest {
-            fs::remove_file(dir.join(vetrina::cache::MANIFEST)).unwrap();
-        }
-        dir
-    };
+    options.output = Some(dir.clone());
+    pipeline::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    if !with_manifest {
+        fs::remove_file(dir.join(vetrina::cache::MANIFEST)).unwrap();
+    }
+    dir
+}
+
+/// The fixture site, and options that build it into `<name>`.
+fn fixture(name: &str) -> (common::Site, PathBuf, pipeline::Options) {
+    let site = site_with_a_form();
+    let out = site.dir.path().join(name);
+    let mut options = site.options();
+    options.output = Some(out.clone());
+    (site, out, options)
+}
+
+fn edit_and_compare(site: &common::Site, out: &Path, with_manifest: bool, mut rebuild: impl FnMut()) {
+    let root = site.root();
+    let clean = |step: &str| clean_build(site, &format!("{}-{step}", out.file_name().unwrap().to_string_lossy()), with_manifest);
 
     // Edit a service and its tariff.
     site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Servizio modificato\"");
@@ -86,10 +97,7 @@ fn edit_and_compare(site: &common::Site, out: &Path, with_manifest: bool, mut re
 
 #[test]
 fn serve_rebuilds_equal_a_clean_build() {
-    let site = site_with_a_form();
-    let out = site.dir.path().join("serve");
-    let mut options = site.options();
-    options.output = Some(out.clone());
+    let (site, out, options) = fixture("serve");
     let mut session = Session::new(options);
     session.build().unwrap();
     edit_and_compare(&site, &out, false, || {
@@ -104,20 +112,12 @@ fn serve_rebuilds_equal_a_clean_build() {
     assert!(session.build().is_err());
     site.write("content/servizi/primo-servizio.md", &body);
     session.build().unwrap();
-    let mut clean = site.options();
-    clean.fresh = true;
-    clean.output = Some(site.dir.path().join("clean-after-error"));
-    pipeline::run(&clean, true, &Quiet).unwrap();
-    fs::remove_file(site.dir.path().join("clean-after-error").join(vetrina::cache::MANIFEST)).unwrap();
-    assert_same(&out, &site.dir.path().join("clean-after-error"), "after a failed rebuild");
+    assert_same(&out, &clean_build(&site, "after-error", false), "after a failed rebuild");
 }
 
 #[test]
 fn builds_that_reuse_the_last_output_equal_a_clean_build() {
-    let site = site_with_a_form();
-    let out = site.dir.path().join("build");
-    let mut options = site.options();
-    options.output = Some(out.clone());
+    let (site, out, options) = fixture("build");
     let build = || {
         pipeline::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     };
@@ -128,10 +128,7 @@ fn builds_that_reuse_the_last_output_equal_a_clean_build() {
 
 #[test]
 fn a_build_reuses_unchanged_files_and_remakes_changed_ones() {
-    let site = site_with_a_form();
-    let out = site.dir.path().join("build");
-    let mut options = site.options();
-    options.output = Some(out.clone());
+    let (site, out, mut options) = fixture("build");
     pipeline::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     // A reused document is the same file as before (hard-linked), a remade one is not.
     let inode = |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
