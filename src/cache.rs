@@ -200,7 +200,7 @@ impl Cache {
     }
 
     /// The size of the document at `path` when the output holds it made from `key`.
-    pub fn document(&self, path: &str, key: u64) -> Option<usize> {
+    fn document(&self, path: &str, key: u64) -> Option<usize> {
         lock(&self.documents).get(path).filter(|(k, _)| *k == key).map(|(_, size)| *size)
     }
 
@@ -214,7 +214,7 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// The hash of a set of (path, content hash) pairs, independent of their order.
-pub fn hash_set<'a>(items: impl Iterator<Item = (&'a String, &'a u64)>) -> u64 {
+fn hash_set<'a>(items: impl Iterator<Item = (&'a String, &'a u64)>) -> u64 {
     let mut parts: Vec<(&String, &u64)> = items.collect();
     parts.sort();
     let mut h = std::hash::DefaultHasher::new();

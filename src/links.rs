@@ -174,7 +174,6 @@ fn is_external(href: &str) -> bool {
 /// Check every page's references. `pages` holds each page's scan, `files` every path of
 /// the output (pages, documents, assets, data).
 pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base: &str, content_links: &[ContentLink]) -> Vec<Diagnostic> {
-    let all = files;
     let ids: HashMap<&str, &HashSet<String>> = pages.iter().map(|(p, s)| (p.as_str(), &s.ids)).collect();
     let mut scans: Vec<(&str, &PageScan)> = pages.iter().map(|(p, s)| (p.as_str(), s.as_ref())).collect();
     // Report in a stable order, whatever order the pages were made in.
@@ -190,7 +189,7 @@ pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base
             if is_external(href) {
                 continue;
             }
-            let Err(why) = resolve(href, page, base, all, &ids) else {
+            let Err(why) = resolve(href, page, base, files, &ids) else {
                 continue;
             };
             let message = match &why {

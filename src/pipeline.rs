@@ -178,8 +178,8 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     errors.extend(render_errors);
 
     progress.stage("checking links");
+    let produced = sink.produced();
     if rendered_ok {
-        let produced = sink.produced();
         let all: HashSet<&str> = produced.keys().map(String::as_str).chain(assets.iter().map(|a| a.to.as_str())).collect();
         let scans = scans.into_inner().unwrap_or_else(|e| e.into_inner());
         errors.extend(links::check(&scans, &all, &site.urls.base, &site.content_links));
@@ -190,7 +190,6 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
         return Err(errors.into_sorted());
     }
 
-    let produced = sink.produced();
     let mut summary = Summary {
         pages: produced.keys().filter(|p| p.ends_with(".html")).count(),
         documents: documents.count,
@@ -236,7 +235,7 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
         progress.stage("writing output");
         let written = sink.finish(&assets).map_err(|e| vec![e.into_diagnostic()])?;
         if let Some(c) = cache {
-            c.written = written.files;
+            c.written = written;
             c.output_ready = true;
             c.commit();
         }

@@ -98,13 +98,6 @@ enum Mode {
     Discard,
 }
 
-/// What `finish` leaves behind: the hash of every file now in the output, and how many
-/// files it wrote or removed.
-pub struct Written {
-    pub files: HashMap<String, u64>,
-    pub changed: usize,
-}
-
 impl Sink {
     /// Start a complete build of `output` in a temporary folder beside it.
     pub fn stage(output: &Path, root: &Path, track: bool) -> Result<Sink, WriteError> {
@@ -207,8 +200,9 @@ impl Sink {
         crate::cache::lock(&self.produced).clone()
     }
 
-    /// Copy the assets and put the new output in place.
-    pub fn finish(self, assets: &[Asset]) -> Result<Written, WriteError> {
+    /// Copy the assets and put the new output in place. Returns the hash of every file now
+    /// in the output (0 for those not tracked).
+    pub fn finish(self, assets: &[Asset]) -> Result<HashMap<String, u64>, WriteError> {
         let mut produced = self.produced.into_inner().unwrap_or_else(|e| e.into_inner());
         let stamp = |a: &Asset| -> Result<u64, WriteError> {
             let meta = fs::metadata(&a.from).map_err(|e| WriteError::Io(a.from.clone(), e))?;
@@ -228,14 +222,12 @@ impl Sink {
                     }
                 }
                 fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| WriteError::Io(dir.join(MARKER), e))?;
-                let changed = produced.len();
                 swap(tmp.keep(), &output)?;
-                Ok(Written { files: produced, changed })
+                Ok(produced)
             }
             Mode::Update { output, before, pending } => {
                 fs::create_dir_all(&output).map_err(|e| WriteError::Io(output.clone(), e))?;
                 let pending = pending.into_inner().unwrap_or_else(|e| e.into_inner());
-                let mut changed = pending.len();
                 for (rel, bytes) in pending {
                     let path = safe_join(&output, &rel)?;
                     ensure_parent(&path)?;
@@ -248,17 +240,15 @@ impl Sink {
                         let path = safe_join(&output, &a.to)?;
                         ensure_parent(&path)?;
                         fs::copy(&a.from, &path).map_err(|e| WriteError::Io(a.from.clone(), e))?;
-                        changed += 1;
                     }
                 }
                 for old in before.keys().filter(|k| !produced.contains_key(*k)) {
                     let _ = fs::remove_file(safe_join(&output, old)?);
-                    changed += 1;
                 }
                 fs::write(output.join(MARKER), MARKER_TEXT).map_err(|e| WriteError::Io(output.join(MARKER), e))?;
-                Ok(Written { files: produced, changed })
+                Ok(produced)
             }
-            Mode::Discard => Ok(Written { files: produced, changed: 0 }),
+            Mode::Discard => Ok(produced),
         }
     }
 }
@@ -288,12 +278,6 @@ pub fn replace_under(output: &Path, prefix: &str, files: Vec<OutputFile>, writte
     Ok(())
 }
 
-/// Write a whole site at once (a complete build of files already in memory).
-pub fn write(output: &Path, root: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), WriteError> {
-    let sink = Sink::stage(output, root, false)?;
-    files.par_iter().try_for_each(|f| sink.put(&f.path, f.bytes.clone()))?;
-    sink.finish(assets).map(|_| ())
-}
 
 /// Hard-link `from` at `to` (creating its folder), or copy it where links are not possible.
 pub fn link_or_copy(from: &Path, to: &Path) -> Result<(), WriteError> {
@@ -332,6 +316,13 @@ fn swap(new: PathBuf, output: &Path) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole site at once, as a build writes it.
+    fn write(output: &Path, root: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), WriteError> {
+        let sink = Sink::stage(output, root, false)?;
+        files.iter().try_for_each(|f| sink.put(&f.path, f.bytes.clone()))?;
+        sink.finish(assets).map(|_| ())
+    }
 
     #[test]
     fn output_paths_cannot_escape() {

@@ -13,20 +13,14 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use vetrina::domain::{Field, FieldType, Form};
-use vetrina::pipeline::{self, Options, Quiet};
+use vetrina::pipeline;
 
 /// Build the example site once, under a sub-path, into a temporary folder.
 fn output() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap().keep().join("output");
-        let mut opts = Options::new(common::repo());
-        opts.output = Some(out.clone());
-        opts.base_url = Some("https://example.org/cst/".into());
-        match pipeline::run(&opts, true, &Quiet) {
-            Ok(summary) => assert!(summary.documents > 0, "no documents were generated"),
-            Err(errors) => panic!("the example site does not build:\n{}", common::list(&errors)),
-        }
+        let (out, summary) = common::build_example_under_subpath();
+        assert!(summary.documents > 0, "no documents were generated");
         out
     })
 }

@@ -12,22 +12,13 @@ use std::sync::OnceLock;
 use common::select;
 use serde_json::Value;
 use vetrina::opendata::Row;
-use vetrina::pipeline::{self, Options, Quiet};
+use vetrina::pipeline;
 use vetrina::pricing::engine::{item_price, Price, Profile};
 use vetrina::pricing::{Basis, EnteType, Tariff};
 
 fn output() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap().keep().join("output");
-        let mut opts = Options::new(common::repo());
-        opts.output = Some(out.clone());
-        opts.base_url = Some("https://example.org/cst/".into());
-        if let Err(errors) = pipeline::run(&opts, true, &Quiet) {
-            panic!("{}", common::list(&errors));
-        }
-        out
-    })
+    OUT.get_or_init(|| common::build_example_under_subpath().0)
 }
 
 fn read(rel: &str) -> String {

@@ -2,28 +2,17 @@
 // $SITE_DIR (the Rust test tests/browser.rs builds it and runs this file).
 // Expected amounts are the hand-computed ones of tests/vectors/pricing.json.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, page } from "./harness.mjs";
+import { page, siteInChromium } from "./harness.mjs";
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve(process.env.SITE_DIR);
-  chrome = await browser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const site = siteInChromium();
 
 const total = (p, label) => p.locator(`[data-total="${label}"]`).first().textContent();
 
 test("service calculator: typed figures give the engine's amounts, announced", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
   const calc = p.locator("[data-calculator]");
   await assert.doesNotReject(calc.locator("form").waitFor({ state: "visible" }));
   assert.equal(await calc.locator(".vetrina-calc-nojs").isVisible(), false);
@@ -43,8 +32,8 @@ test("service calculator: typed figures give the engine's amounts, announced", a
 });
 
 test("service calculator: bad figures get an inline error and no total", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
   for (const [typed, message] of [
     ["abc", /numero intero/],
     ["-5", /negativo/],
@@ -64,9 +53,9 @@ test("service calculator: bad figures get an inline error and no total", async (
 });
 
 test("service calculator: a member Ente fills the figures, and the URL keeps the choice", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/servizi/gestione-documentale/`);
-  const data = await (await fetch(`${server.url}/assets/data/calcolatore.json`)).json();
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/gestione-documentale/`);
+  const data = await (await fetch(`${site.url}/assets/data/calcolatore.json`)).json();
   const ente = data.enti.find((e) => e.ente_type === "comune" && e.population > 600);
   // Keyboard: focus the list and pick the Ente by typing, as a keyboard user would.
   await p.focus("#calc-ente");
@@ -77,7 +66,7 @@ test("service calculator: a member Ente fills the figures, and the URL keeps the
   assert.equal(await total(p, "Costi annuali (IVA esclusa)"), euros);
   await p.waitForFunction(() => location.search.includes("ente="));
   const shared = p.url();
-  const q = await page(chrome);
+  const q = await page(site.chrome);
   await q.goto(shared);
   await q.locator("[data-total]").first().waitFor();
   assert.equal(await q.inputValue("#calc-ente"), ente.name);
@@ -85,8 +74,8 @@ test("service calculator: a member Ente fills the figures, and the URL keeps the
 });
 
 test("site-wide calculator: several services, VAT and a multi-year total", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/calcola/`);
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/calcola/`);
   await p.locator("form").waitFor({ state: "visible" });
   assert.match(await p.locator("[role=status]").textContent(), /almeno un servizio/);
   await p.fill("#calc-abitanti", "12345");
@@ -109,12 +98,12 @@ test("site-wide calculator: several services, VAT and a multi-year total", async
 });
 
 test("without JavaScript the price tables stay and the calculator says it needs JavaScript", async () => {
-  const p = await page(chrome, { javaScriptEnabled: false });
-  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  const p = await page(site.chrome, { javaScriptEnabled: false });
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
   assert.equal(await p.locator(".vetrina-calc-nojs").isVisible(), true);
   assert.match(await p.locator(".vetrina-calc-nojs").textContent(), /JavaScript/);
   assert.equal(await p.locator(".vetrina-calc-form").isVisible(), false);
   assert.ok((await p.locator("table.vetrina-tariffa").count()) >= 1);
-  await p.goto(`${server.url}/calcola/`);
+  await p.goto(`${site.url}/calcola/`);
   assert.equal(await p.locator(".vetrina-calc-nojs").isVisible(), true);
 });

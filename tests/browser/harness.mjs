@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -163,4 +164,22 @@ export function vnu(files, root) {
   }
   if (run.status !== 0 && errors.length === 0) errors.push(`vnu exited with ${run.status}`);
   return errors;
+}
+
+/**
+ * For a test file: serve the site built into $SITE_DIR and start Chromium before its tests,
+ * close both after them. The returned object gets `url` and `chrome` once they are up.
+ */
+export function siteInChromium(serveOptions) {
+  const site = { url: "", chrome: null, server: null };
+  before(async () => {
+    site.server = await serve(process.env.SITE_DIR, serveOptions);
+    site.url = site.server.url;
+    site.chrome = await browser();
+  });
+  after(async () => {
+    await site.chrome?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -3,31 +3,20 @@
 // visible focus indicator, and the first stop is the skip link "Vai ai contenuti", which
 // moves focus into the main content.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, page } from "./harness.mjs";
+import { page, siteInChromium } from "./harness.mjs";
 import { tabWalk, skipLink } from "./keyboard.mjs";
 
 const PAGES = ["/", "/servizi/", "/servizi/rao-pubblico/", "/calcola/"];
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve(process.env.SITE_DIR);
-  chrome = await browser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const site = siteInChromium();
 
 // Reduced motion: Bootstrap animates the focus ring (a 0.15 s box-shadow transition) and
 // scrolls smoothly, so right after a Tab the styles and positions would be mid-animation.
 async function open(path) {
-  const p = await page(chrome, { viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
-  await p.goto(server.url + path, { waitUntil: "load" });
+  const p = await page(site.chrome, { viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+  await p.goto(site.url + path, { waitUntil: "load" });
   await p.evaluate(() => document.fonts.ready.then(() => undefined));
   // The calculators build their form once their data has arrived.
   if (await p.locator("[data-calculator]").count()) await p.locator("[data-calculator] form").first().waitFor({ state: "visible" });

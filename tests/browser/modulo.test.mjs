@@ -4,23 +4,12 @@
 // the service's PDF with the typed values in its AcroForm fields (read back with qpdf, a
 // reader independent of the pdf-lib that wrote them).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { serve, browser, page } from "./harness.mjs";
+import { page, siteInChromium } from "./harness.mjs";
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve(process.env.SITE_DIR);
-  chrome = await browser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const site = siteInChromium();
 
 /** A valid value for each field type, to fill the required fields. */
 const SAMPLE = {
@@ -49,8 +38,8 @@ async function errorOf(p, id) {
 }
 
 test("the calculator's choice on a service page travels to the form link", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/servizi/rao-pubblico/`);
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
   await p.fill("#calc-abitanti", "1001");
   await p.click(`label[for="calc-opt-rao-pubblico-spid-day"]`);
   await p.fill("#calc-qty-rao-pubblico-spid-day", "3");
@@ -68,8 +57,8 @@ test("the calculator's choice on a service page travels to the form link", async
 });
 
 test("a form filled online is checked as typed and downloads as a filled PDF", async () => {
-  const p = await page(chrome, { acceptDownloads: true });
-  await p.goto(`${server.url}/moduli/richiesta-servizio/?servizio=rao-pubblico&tipo=comune&abitanti=1001&anni=1&voce=rao-pubblico-spid-day&qty-rao-pubblico-spid-day=3`);
+  const p = await page(site.chrome, { acceptDownloads: true });
+  await p.goto(`${site.url}/moduli/richiesta-servizio/?servizio=rao-pubblico&tipo=comune&abitanti=1001&anni=1&voce=rao-pubblico-spid-day&qty-rao-pubblico-spid-day=3`);
   const panel = p.locator("[data-vetrina-compila]");
   await panel.waitFor({ state: "visible" });
 

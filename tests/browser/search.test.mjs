@@ -1,26 +1,15 @@
 // Site search in Chromium: Italian stemming, a service by name, a filter, the no-JS
 // fallback. Runs against the example site built into $SITE_DIR.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, browser, page, CSP } from "./harness.mjs";
+import { page, siteInChromium, CSP } from "./harness.mjs";
 
 // Pagefind runs WebAssembly, which a CSP allows only with 'wasm-unsafe-eval' (it does not
 // allow inline or eval'd JavaScript). The search page needs that one keyword; see README.
 const SEARCH_CSP = `${CSP}; script-src 'self' 'wasm-unsafe-eval'`;
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve(process.env.SITE_DIR, { csp: SEARCH_CSP });
-  chrome = await browser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const site = siteInChromium({ csp: SEARCH_CSP });
 
 async function search(p, query) {
   await p.fill("#cerca-testo", query);
@@ -30,8 +19,8 @@ async function search(p, query) {
 }
 
 test("a stemmed word finds the other form of it: 'tariffa' finds 'tariffe'", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/cerca/`);
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/cerca/`);
   const results = await search(p, "tariffa");
   assert.ok((await results.count()) > 0, await p.locator(".vetrina-cerca-stato").textContent());
   const marked = await p.locator(".vetrina-cerca-risultati mark").allTextContents();
@@ -41,8 +30,8 @@ test("a stemmed word finds the other form of it: 'tariffa' finds 'tariffe'", asy
 });
 
 test("a service is found by its name, and a filter narrows the results", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/cerca/?q=RAO%20Pubblico`);
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/cerca/?q=RAO%20Pubblico`);
   await p.waitForFunction(() => /risultat/.test(document.querySelector(".vetrina-cerca-stato").textContent));
   const first = p.locator(".vetrina-cerca-risultati li a").first();
   assert.equal(await first.getAttribute("href"), "/servizi/rao-pubblico/");
@@ -54,8 +43,8 @@ test("a service is found by its name, and a filter narrows the results", async (
 });
 
 test("without JavaScript the search form opens the catalog", async () => {
-  const p = await page(chrome, { javaScriptEnabled: false });
-  await p.goto(`${server.url}/cerca/`);
+  const p = await page(site.chrome, { javaScriptEnabled: false });
+  await p.goto(`${site.url}/cerca/`);
   assert.equal(await p.locator(".vetrina-cerca-nojs").isVisible(), true);
   await p.fill("#cerca-testo", "SPID");
   await p.click(".vetrina-cerca-form button");
@@ -64,8 +53,8 @@ test("without JavaScript the search form opens the catalog", async () => {
 });
 
 test("the header's search button leads to the search page", async () => {
-  const p = await page(chrome);
-  await p.goto(`${server.url}/`);
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/`);
   await p.click("a.search-link");
   await p.waitForURL(/\/cerca\/$/);
   assert.equal(await p.locator("label[for=cerca-testo]").textContent(), "Che cosa cercate?");

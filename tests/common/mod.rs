@@ -17,6 +17,19 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Build the example site under a sub-path (`/cst/`) into a new temporary folder; returns
+/// the output folder and the build's summary. Panics, listing the errors, if it fails.
+pub fn build_example_under_subpath() -> (PathBuf, pipeline::Summary) {
+    let out = tempfile::tempdir().unwrap().keep().join("output");
+    let mut opts = Options::new(repo());
+    opts.output = Some(out.clone());
+    opts.base_url = Some("https://example.org/cst/".into());
+    match pipeline::run(&opts, true, &Quiet) {
+        Ok(summary) => (out, summary),
+        Err(errors) => panic!("the example site does not build:\n{}", list(&errors)),
+    }
+}
+
 /// Link the theme's npm install of the repository into a fixture site.
 pub fn link_node_modules(site_root: &Path) {
     let modules = repo().join("themes/agid/node_modules");
