@@ -12,7 +12,7 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let runs = if quick { 3 } else { 20 };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let inputs = load::load(root).unwrap_or_else(|e| panic!("{e:?}"));
+    let (inputs, _) = load::load(root).unwrap_or_else(|e| panic!("{e:?}"));
     let config = config::parse(&inputs.config, None).unwrap_or_else(|e| panic!("{e:?}"));
     let (catalog, errors) = content::parse_catalog(&inputs, config.vat);
     assert!(errors.is_empty(), "{errors:?}");

@@ -1,12 +1,19 @@
 //! The static files a site ships: Bootstrap Italia's CSS, JS, icon sprite and fonts (from
-//! the theme's npm install, with their licences), the theme's own `static/`, and the
-//! site's `static/`. Only planned here; `write` copies them.
+//! the theme's npm install, with their licences), pdf-lib, the theme's own `static/`, and
+//! the site's `static/`. Only planned here; `write` copies them.
+//!
+//! What is published must come from the site: a symbolic link in `static/` (the theme's or
+//! the site's) could publish any file of the machine (`ln -s /etc/passwd static/x`), so a
+//! link there is an error naming it, and every file taken from the theme's `node_modules`
+//! must resolve inside the theme or inside that install. A missing install (no `npm ci`) is
+//! one error naming the command; the other files are still planned.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic};
+use crate::t;
 
 /// A file to copy into the output.
 #[derive(Debug, Clone)]
@@ -28,48 +35,181 @@ pub fn bootstrap_italia_dist(theme_dir: &Path) -> PathBuf {
     theme_dir.join("node_modules").join("bootstrap-italia").join("dist")
 }
 
-pub fn plan(theme_dir: &Path, root: &Path) -> Result<Vec<Asset>, Diagnostic> {
-    let dist = bootstrap_italia_dist(theme_dir);
-    if !dist.join(BI_FILES[0]).is_file() {
-        let prefix = relative(theme_dir, root);
-        return Err(Diagnostic::file(relative(&dist, root), "Bootstrap Italia is not installed for the theme")
-            .with_help(format!("run `npm ci --prefix {}` once (it installs the exact version pinned in its package-lock.json)", prefix.display())));
+/// The one error for a theme whose npm packages are not installed. The documents report
+/// the same diagnostic when the fonts are missing, so a build shows it once.
+pub fn not_installed(theme_dir: &Path, root: &Path) -> Diagnostic {
+    let prefix = relative(theme_dir, root).display().to_string();
+    Diagnostic::file(relative(&theme_dir.join("node_modules"), root), t!("asset-not-installed", prefix = prefix.as_str()))
+        .with_help(t!("asset-not-installed-help", prefix = prefix.as_str()))
+}
+
+/// A symbolic link where only files are allowed.
+pub fn symlink_error(path: &Path, root: &Path) -> Diagnostic {
+    Diagnostic::file(relative(path, root), t!("asset-symlink")).with_help(t!("asset-symlink-help"))
+}
+
+/// Why a file of the theme's npm install is not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// Not there: the install is missing or incomplete.
+    Missing,
+    /// A link to this file elsewhere on the machine.
+    Outside(PathBuf),
+}
+
+/// A file of the theme's npm install, resolved: it must lie inside the theme or inside the
+/// install itself (`node_modules` may be a link to a shared install, as in the test
+/// fixtures; a link inside it to elsewhere on the machine is refused).
+pub fn resolve_installed(path: &Path, theme_dir: &Path) -> Result<PathBuf, Refused> {
+    let resolved = path.canonicalize().map_err(|_| Refused::Missing)?;
+    let allowed = [theme_dir.canonicalize(), theme_dir.join("node_modules").canonicalize()];
+    if allowed.iter().flatten().any(|dir| resolved.starts_with(dir)) {
+        Ok(resolved)
+    } else {
+        Err(Refused::Outside(resolved))
     }
-    let mut assets: Vec<Asset> = BI_FILES.iter().map(|f| Asset { from: dist.join(f), to: format!("assets/bi/{f}") }).collect();
-    let licence = theme_dir.join("node_modules").join("bootstrap-italia").join("LICENSE");
+}
+
+/// The error for a refused file of the install.
+pub fn refused(why: &Refused, path: &Path, theme_dir: &Path, root: &Path) -> Diagnostic {
+    match why {
+        Refused::Missing => not_installed(theme_dir, root),
+        Refused::Outside(target) => Diagnostic::file(relative(path, root), t!("asset-outside", target = target))
+            .with_help(t!("asset-outside-help", prefix = relative(theme_dir, root))),
+    }
+}
+
+/// Every file to copy, and every problem found; the files of an install that is missing
+/// or broken are left out, the others are still planned.
+pub fn plan(theme_dir: &Path, root: &Path) -> (Vec<Asset>, Vec<Diagnostic>) {
+    let mut assets = Vec::new();
+    let mut errors = Vec::new();
+    let modules = theme_dir.join("node_modules");
+    if bootstrap_italia_dist(theme_dir).join(BI_FILES[0]).is_file() && modules.join(PDF_LIB).is_file() {
+        npm_files(theme_dir, root, &mut assets, &mut errors);
+    } else {
+        errors.push(not_installed(theme_dir, root));
+    }
+    tree(&theme_dir.join("static"), "assets/", root, &mut assets, &mut errors);
+    tree(&root.join("static"), "", root, &mut assets, &mut errors);
+    (assets, errors)
+}
+
+/// Bootstrap Italia's files and fonts and pdf-lib, each resolved inside the site.
+fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mut Vec<Diagnostic>) {
+    let dist = bootstrap_italia_dist(theme_dir);
+    let modules = theme_dir.join("node_modules");
+    let mut wanted: Vec<(PathBuf, String)> = BI_FILES.iter().map(|f| (dist.join(f), format!("assets/bi/{f}"))).collect();
+    let licence = modules.join("bootstrap-italia").join("LICENSE");
     if licence.is_file() {
-        assets.push(Asset { from: licence, to: "assets/bi/LICENSE.txt".into() });
+        wanted.push((licence, "assets/bi/LICENSE.txt".into()));
     }
     for family in BI_FONTS {
         let dir = dist.join("fonts").join(family);
         for entry in WalkDir::new(&dir).max_depth(1).sort_by_file_name().into_iter().filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().to_string();
             if name.ends_with(".woff2") || name.ends_with(".txt") {
-                assets.push(Asset { from: entry.path().to_path_buf(), to: format!("assets/bi/fonts/{family}/{name}") });
+                wanted.push((entry.path().to_path_buf(), format!("assets/bi/fonts/{family}/{name}")));
             }
         }
     }
-    let modules = theme_dir.join("node_modules");
-    if !modules.join(PDF_LIB).is_file() {
-        return Err(Diagnostic::file(relative(&modules.join(PDF_LIB), root), "pdf-lib is not installed for the theme")
-            .with_help(format!("run `npm ci --prefix {}` (it installs the versions pinned in its package-lock.json)", relative(theme_dir, root).display())));
+    wanted.push((modules.join(PDF_LIB), PDF_LIB_ASSET.into()));
+    wanted.push((modules.join("pdf-lib/LICENSE.md"), "assets/vendor/pdf-lib/LICENSE.md".into()));
+    for (from, to) in wanted {
+        match resolve_installed(&from, theme_dir) {
+            Ok(resolved) => assets.push(Asset { from: resolved, to }),
+            Err(why) => errors.push(refused(&why, &from, theme_dir, root)),
+        }
     }
-    assets.push(Asset { from: modules.join(PDF_LIB), to: PDF_LIB_ASSET.into() });
-    assets.push(Asset { from: modules.join("pdf-lib/LICENSE.md"), to: "assets/vendor/pdf-lib/LICENSE.md".into() });
-    assets.extend(tree(&theme_dir.join("static"), "assets/"));
-    assets.extend(tree(&root.join("static"), ""));
-    Ok(assets)
 }
 
-fn tree(dir: &Path, prefix: &str) -> Vec<Asset> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| Asset {
-            from: e.path().to_path_buf(),
-            to: format!("{prefix}{}", relative(e.path(), dir).to_string_lossy().replace('\\', "/")),
-        })
-        .collect()
+/// Every file under `dir` (which may not exist), published under `prefix`. A symbolic
+/// link, to a file or a folder, and `dir` itself as a link, are errors naming them.
+fn tree(dir: &Path, prefix: &str, root: &Path, assets: &mut Vec<Asset>, errors: &mut Vec<Diagnostic>) {
+    if dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        errors.push(symlink_error(dir, root));
+        return;
+    }
+    // Links are not followed, so a linked folder is seen (and refused) but not entered.
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if entry.path_is_symlink() {
+            errors.push(symlink_error(entry.path(), root));
+        } else if entry.file_type().is_file() {
+            let rel = relative(entry.path(), dir).to_string_lossy().replace('\\', "/");
+            assets.push(Asset { from: entry.path().to_path_buf(), to: format!("{prefix}{rel}") });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site folder with a theme whose npm packages are not installed.
+    fn site() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let theme = root.join("themes/agid");
+        std::fs::create_dir_all(theme.join("static/css")).unwrap();
+        std::fs::write(theme.join("static/css/vetrina.css"), "body{}").unwrap();
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        std::fs::write(root.join("static/logo.svg"), "<svg/>").unwrap();
+        (dir, root, theme)
+    }
+
+    #[test]
+    fn a_missing_install_is_one_error_and_the_rest_is_planned() {
+        let (_dir, root, theme) = site();
+        let (assets, errors) = plan(&theme, &root);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("npm ci --prefix themes/agid"), "{}", errors[0]);
+        let to: Vec<&str> = assets.iter().map(|a| a.to.as_str()).collect();
+        assert_eq!(to, ["assets/css/vetrina.css", "logo.svg"]);
+    }
+
+    #[test]
+    fn links_in_static_folders_are_errors_naming_them() {
+        let (_dir, root, theme) = site();
+        std::os::unix::fs::symlink("/etc/passwd", root.join("static/x")).unwrap();
+        std::os::unix::fs::symlink("/etc", theme.join("static/etc")).unwrap();
+        let (assets, errors) = plan(&theme, &root);
+        let named: Vec<String> = errors.iter().filter(|e| e.message.contains("symlink")).map(|e| e.path.display().to_string()).collect();
+        assert_eq!(named, ["themes/agid/static/etc", "static/x"]);
+        assert!(errors.iter().all(|e| e.help.is_some()));
+        assert!(!assets.iter().any(|a| a.to.contains("passwd") || a.to.contains("etc")), "{assets:?}");
+    }
+
+    #[test]
+    fn a_linked_static_folder_is_refused() {
+        let (_dir, root, theme) = site();
+        std::fs::remove_dir_all(root.join("static")).unwrap();
+        std::os::unix::fs::symlink("/etc", root.join("static")).unwrap();
+        let (assets, errors) = plan(&theme, &root);
+        assert!(errors.iter().any(|e| e.path == Path::new("static") && e.message.contains("symlink")), "{errors:?}");
+        assert!(!assets.iter().any(|a| a.from.starts_with("/etc")));
+    }
+
+    #[test]
+    fn files_of_the_install_resolve_inside_the_site() {
+        let (dir, root, theme) = site();
+        let modules = theme.join("node_modules");
+        std::fs::create_dir_all(&modules).unwrap();
+        std::fs::write(modules.join("ok.js"), "").unwrap();
+        let elsewhere = dir.path().join("secret.txt");
+        std::fs::write(&elsewhere, "secret").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, modules.join("leak.txt")).unwrap();
+        assert!(resolve_installed(&modules.join("ok.js"), &theme).is_ok());
+        assert_eq!(resolve_installed(&modules.join("none.js"), &theme), Err(Refused::Missing));
+        let why = resolve_installed(&modules.join("leak.txt"), &theme).unwrap_err();
+        assert_eq!(why, Refused::Outside(elsewhere.canonicalize().unwrap()));
+        let e = refused(&why, &modules.join("leak.txt"), &theme, &root);
+        assert_eq!(e.path, Path::new("themes/agid/node_modules/leak.txt"));
+        // node_modules itself may be a link to a shared install (as in the test fixtures).
+        let shared = dir.path().join("shared");
+        std::fs::create_dir_all(&shared).unwrap();
+        std::fs::write(shared.join("ok.js"), "").unwrap();
+        std::fs::remove_dir_all(&modules).unwrap();
+        std::os::unix::fs::symlink(&shared, &modules).unwrap();
+        assert!(resolve_installed(&modules.join("ok.js"), &theme).is_ok());
+    }
 }

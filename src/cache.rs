@@ -54,12 +54,15 @@ pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// Per page: the hash of what an entry was made from, and the entry.
+type ByPage<T> = Mutex<HashMap<String, (u64, T)>>;
+
 #[derive(Debug, Default)]
 pub struct Cache {
     /// Minified HTML of each page, with the hash of the HTML it was made from.
-    minified: Mutex<HashMap<String, (u64, Arc<Vec<u8>>)>>,
+    minified: ByPage<Arc<Vec<u8>>>,
     /// Anchors and links of each page, with the hash of the page they were read from.
-    scans: Mutex<HashMap<String, (u64, Arc<PageScan>)>>,
+    scans: ByPage<Arc<PageScan>>,
     /// Each document in the output: the hash of the model it was made from, and its size.
     documents: Mutex<HashMap<String, (u64, usize)>>,
     /// The same for the documents of the build under way: they describe the output only

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::frontmatter::{self, Spanned};
 use crate::diagnostics::{Diagnostic, Source};
+use crate::policy::{self, UrlRule};
 use crate::pricing::money::{parse_percent, BasisPoints};
+use crate::t;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +25,7 @@ pub struct LeadBody {
     /// Path of the logo inside `static/` (e.g. "img/logo.svg").
     pub logo: Option<String>,
     /// The lead body's own web site, linked from the slim header.
-    pub sito: Option<String>,
+    pub sito: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -40,7 +42,7 @@ pub struct FooterLinks {
 #[serde(deny_unknown_fields)]
 pub struct Social {
     pub nome: String,
-    pub url: String,
+    pub url: Spanned<String>,
     /// Bootstrap Italia sprite icon, e.g. "it-linkedin".
     pub icona: String,
 }
@@ -53,7 +55,7 @@ struct RawConfig {
     descrizione: String,
     base_url: Spanned<String>,
     lingua: Option<String>,
-    tema: Option<String>,
+    tema: Option<Spanned<String>>,
     iva: Option<Spanned<String>>,
     ente_capofila: LeadBody,
     piede: FooterLinks,
@@ -81,41 +83,29 @@ pub struct Config {
 }
 
 pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-    let raw: RawConfig = frontmatter::parse_toml(source, "vetrina.toml").map_err(|e| vec![e])?;
+    let raw: RawConfig = frontmatter::parse_toml(source, &t!("kind-config"))?;
     let mut errors = Vec::new();
     let at = |s: std::ops::Range<usize>, m: String| Diagnostic::at(source, s, m);
     let base_url = base_url_override.map(str::to_string).unwrap_or_else(|| raw.base_url.get_ref().clone());
     let base_path = match base_path(&base_url) {
         Some(p) => p,
         None => {
-            errors.push(
-                at(raw.base_url.span(), format!("`base_url` \"{base_url}\" is not an http(s) address"))
-                    .with_help("write the site's public address, e.g. \"https://cst.example.it/\" or \"https://example.org/cst/\""),
-            );
+            errors.push(at(raw.base_url.span(), t!("config-base-url", url = base_url)).with_help(t!("config-base-url-help")));
             "/".into()
         }
     };
     let vat = match &raw.iva {
         None => BasisPoints(2200),
         Some(v) => parse_percent(v.get_ref()).unwrap_or_else(|e| {
-            errors.push(at(v.span(), format!("`iva`: {e}")).with_help("write the VAT rate as a string, e.g. \"22\""));
+            errors.push(at(v.span(), format!("`iva`: {e}")).with_help(t!("config-iva-help")));
             BasisPoints(2200)
         }),
     };
-    let acc = &raw.piede.dichiarazione_accessibilita;
-    if !acc.get_ref().starts_with("https://form.agid.gov.it/") {
-        errors.push(
-            at(acc.span(), "the accessibility statement must be the one published on form.agid.gov.it".into())
-                .with_help("paste the link AgID gives you, e.g. \"https://form.agid.gov.it/view/<codice>\""),
-        );
+    let theme = raw.tema.as_ref().map_or_else(|| "agid".to_string(), |t| t.get_ref().clone());
+    if let Some(tema) = raw.tema.as_ref().filter(|t| !policy::is_theme_name(t.get_ref())) {
+        errors.push(at(tema.span(), t!("config-tema", name = tema.get_ref())).with_help(t!("config-tema-help")));
     }
-    let dis = &raw.piede.segnalazione_disservizio;
-    if !dis.get_ref().starts_with("mailto:") && !dis.get_ref().starts_with("https://") && !dis.get_ref().starts_with('/') {
-        errors.push(
-            at(dis.span(), "`segnalazione_disservizio` must be a mailto: address, an https:// page or a site path".into())
-                .with_help("e.g. \"mailto:disservizi@example.it\""),
-        );
-    }
+    check_urls(&raw, source, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -127,7 +117,7 @@ pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config,
         base_url,
         base_path,
         language: raw.lingua.unwrap_or_else(|| "it".into()),
-        theme: raw.tema.unwrap_or_else(|| "agid".into()),
+        theme,
         vat,
         lead_body: raw.ente_capofila,
         footer: raw.piede,
@@ -135,8 +125,38 @@ pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config,
     })
 }
 
-/// `https://example.org/cst` → `/cst/`.
+/// Every address of `vetrina.toml` that ends up in a link, checked against `policy`.
+fn check_urls(raw: &RawConfig, source: &Source, errors: &mut Vec<Diagnostic>) {
+    let acc = &raw.piede.dichiarazione_accessibilita;
+    if !acc.get_ref().starts_with("https://form.agid.gov.it/") {
+        errors.push(Diagnostic::at(source, acc.span(), t!("config-accessibility")).with_help(t!("config-accessibility-help")));
+    }
+    let mut urls: Vec<(String, &Spanned<String>, UrlRule)> = vec![
+        ("piede.segnalazione_disservizio".into(), &raw.piede.segnalazione_disservizio, UrlRule::WebOrMail),
+        ("piede.privacy".into(), &raw.piede.privacy, UrlRule::Web),
+        ("piede.note_legali".into(), &raw.piede.note_legali, UrlRule::Web),
+        ("piede.faq".into(), &raw.piede.faq, UrlRule::Web),
+    ];
+    if let Some(sito) = &raw.ente_capofila.sito {
+        urls.push(("ente_capofila.sito".into(), sito, UrlRule::Web));
+    }
+    for (i, social) in raw.social.iter().enumerate() {
+        urls.push((format!("social[{}].url", i + 1), &social.url, UrlRule::Web));
+    }
+    for (key, url, rule) in urls {
+        if let Err(why) = policy::check_url(url.get_ref(), rule) {
+            let (message, help) = why.explain(url.get_ref());
+            errors.push(Diagnostic::at(source, url.span(), t!("url-in-key", key = key, message = message)).with_help(help));
+        }
+    }
+}
+
+/// `https://example.org/cst` → `/cst/`. None for what is not a plain http(s) address of
+/// a folder (a query, a fragment, spaces, a user name).
 fn base_path(url: &str) -> Option<String> {
+    if url.contains(['?', '#', '@', '\\']) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     let path = rest.find('/').map_or("/", |i| &rest[i..]);
     if rest.is_empty() || rest.starts_with('/') {
@@ -158,5 +178,7 @@ mod tests {
         assert_eq!(base_path("https://example.org/a/b").as_deref(), Some("/a/b/"));
         assert_eq!(base_path("example.org"), None);
         assert_eq!(base_path("https://"), None);
+        assert_eq!(base_path("https://example.org/?a=1"), None);
+        assert_eq!(base_path("https://example.org/#x"), None);
     }
 }

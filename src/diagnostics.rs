@@ -10,6 +10,8 @@ use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
+use crate::t;
+
 /// A source file kept in memory so that errors can quote it.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -82,11 +84,15 @@ impl Diagnostic {
         self.location.as_ref().map(|(text, span)| line_col(text, span.start))
     }
 
-    /// The one-line form editors and CI annotations parse: `path:line:col: error: message`.
+    /// The one-line form editors and CI annotations parse: `path:line:col: errore: message`
+    /// (`error:` in English). A control character in a file name (a newline would split the
+    /// line) is shown escaped.
     pub fn headline(&self) -> String {
+        let path = shown_path(&self.path);
+        let level = t!("error");
         match self.line_col() {
-            Some((l, c)) => format!("{}:{}:{}: error: {}", self.path.display(), l, c, self.message),
-            None => format!("{}: error: {}", self.path.display(), self.message),
+            Some((l, c)) => format!("{path}:{l}:{c}: {level}: {}", self.message),
+            None => format!("{path}: {level}: {}", self.message),
         }
     }
 
@@ -94,9 +100,9 @@ impl Diagnostic {
     pub fn render(&self, color: bool) -> String {
         let mut out = self.headline();
         out.push('\n');
-        let path = self.path.display().to_string();
+        let path = shown_path(&self.path);
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-        let mut group = annotate_snippets::Group::with_level(Level::ERROR);
+        let mut group = annotate_snippets::Group::with_level(Level::ERROR.with_name(t!("error")));
         if let Some((text, span)) = &self.location {
             let start = clamp_to_char_boundary(text, span.start);
             let end = clamp_to_char_boundary(text, span.end.max(start));
@@ -107,7 +113,7 @@ impl Diagnostic {
             );
         }
         if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(Level::HELP.with_name(t!("help")).message(help.as_str()));
         }
         out.push_str(&renderer.render(&[group]));
         out.push('\n');
@@ -179,6 +185,16 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
         .map(|(_, c)| c)
 }
 
+/// A path as one line of text: control characters (a newline in a file name) escaped.
+pub fn shown_path(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.chars().any(char::is_control) {
+        text.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
+    } else {
+        text
+    }
+}
+
 /// Display a path relative to `root` when it is inside it.
 pub fn relative(path: &Path, root: &Path) -> PathBuf {
     path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
@@ -202,10 +218,17 @@ mod tests {
     fn headline_has_position() {
         let src = Source::new("content/servizi/x.md", "+++\ntitoloo = 1\n+++\n");
         let d = Diagnostic::at(&src, 4..11, "unknown key `titoloo`").with_help("did you mean `titolo`?");
-        assert_eq!(d.headline(), "content/servizi/x.md:2:1: error: unknown key `titoloo`");
+        assert_eq!(d.headline(), "content/servizi/x.md:2:1: errore: unknown key `titoloo`");
         let rendered = d.render(false);
         assert!(rendered.contains("titoloo = 1"), "{rendered}");
         assert!(rendered.contains("did you mean"), "{rendered}");
+    }
+
+    #[test]
+    fn a_newline_in_a_file_name_stays_on_one_line() {
+        let d = Diagnostic::file("content/servizi/a\nb.md", "x");
+        assert_eq!(d.headline(), "content/servizi/a\\nb.md: errore: x");
+        assert_eq!(d.headline().lines().count(), 1);
     }
 
     #[test]

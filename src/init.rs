@@ -15,10 +15,18 @@ const PACKAGE_LOCK: &str = include_str!("../themes/agid/package-lock.json");
 
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
-    #[error("{0} exists and is not empty: choose a new folder")]
     NotEmpty(PathBuf),
-    #[error("cannot write {0}: {1}")]
     Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            InitError::NotEmpty(dir) => crate::t!("init-not-empty", dir = dir),
+            InitError::Io(path, e) => crate::t!("init-io", path = path, why = e.to_string()),
+        };
+        f.write_str(&text)
+    }
 }
 
 pub fn init(dir: &Path) -> Result<(), InitError> {
@@ -29,6 +37,7 @@ pub fn init(dir: &Path) -> Result<(), InitError> {
     let theme = dir.join("themes").join("agid");
     extract(&TEMPLATES, &theme.join("templates"))?;
     extract(&STATIC, &theme.join("static"))?;
+    extract(&crate::nuovo::BUILT_IN, &theme.join("nuovo"))?;
     put(&theme.join("package.json"), PACKAGE_JSON.as_bytes())?;
     put(&theme.join("package-lock.json"), PACKAGE_LOCK.as_bytes())?;
     put(&dir.join(".gitignore"), b"output/\nnode_modules/\n")?;

@@ -11,6 +11,7 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::diagnostics::Diagnostic;
 use crate::site::ContentLink;
+use crate::t;
 
 /// What one HTML page holds: its anchors and its outgoing references.
 #[derive(Debug, Default)]
@@ -193,28 +194,24 @@ pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base
                 continue;
             };
             let message = match &why {
-                Broken::Missing(t) => format!("broken link \"{href}\": the site has no {t}"),
-                Broken::NoAnchor(t, f) => format!("broken link \"{href}\": {t} has no anchor #{f}"),
-                Broken::OutsideBase => {
-                    format!("link \"{href}\" leaves the site (base path {base})")
-                }
+                Broken::Missing(target) => t!("link-missing", href = href, target = target),
+                Broken::NoAnchor(target, anchor) => t!("link-no-anchor", href = href, target = target, anchor = anchor),
+                Broken::OutsideBase => t!("link-outside", href = href, base = base),
             };
             match by_page.get(&(*page, href.as_str())) {
                 Some(sources) => {
                     for l in sources {
                         let key = (l.source.path.display().to_string(), format!("{}:{}", href, l.span.start));
                         if reported.insert(key) {
-                            errors.push(Diagnostic::at(&l.source, l.span.clone(), message.clone()).with_help(
-                                "internal links are site paths such as `/servizi/<slug>/`, `/convenzioni/<slug>/#art-6-bis` or `/<page>/`; check the slug and the anchor",
-                            ));
+                            errors.push(Diagnostic::at(&l.source, l.span.clone(), message.clone()).with_help(t!("link-help")));
                         }
                     }
                 }
                 None => {
                     if reported.insert((page.to_string(), href.clone())) {
                         errors.push(
-                            Diagnostic::file(format!("output/{page}"), format!("{message} (from the theme's templates)"))
-                                .with_help("fix the template that writes this link, or the setting it comes from"),
+                            Diagnostic::file(format!("output/{page}"), t!("link-from-theme", message = message))
+                                .with_help(t!("link-from-theme-help")),
                         );
                     }
                 }

@@ -1,5 +1,7 @@
 //! Stage 1: find and read the site's files. The only module of the pipeline that reads
-//! content from disk; everything after it works on the `Inputs` in memory.
+//! content from disk; everything after it works on the `Inputs` in memory. Symbolic links
+//! in `content/` are refused (never followed), and no file larger than
+//! `policy::MAX_FILE_BYTES` is read.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,6 +10,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{did_you_mean, relative, Diagnostic, Source};
+use crate::{policy, t};
 
 /// The kinds of content file, by folder under `content/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,65 +49,30 @@ pub struct Inputs {
 /// Folders under `content/` that are not Markdown kinds.
 const DATA_FOLDER: &str = "dati";
 
-pub fn load(root: &Path) -> Result<Inputs, Vec<Diagnostic>> {
+/// Read the site. Fails only when there is no `vetrina.toml`; every other problem (a stray
+/// file, a symlink, a file that is not UTF-8 or too large) is returned with what could be
+/// read, so that the build reports it together with all the others.
+pub fn load(root: &Path) -> Result<(Inputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let config_path = root.join("vetrina.toml");
-    let config = read(&config_path, root).map_err(|e| {
-        vec![e.with_help(format!("run `vetrina init {}` to create a new site, or pass `--root` with the site's folder", root.display()))]
-    })?;
+    let config = read(&config_path, root).map_err(|e| vec![e.with_help(t!("load-no-config-help", root = root))])?;
     let content = root.join("content");
     let mut errors = Vec::new();
     let mut paths: Vec<(Kind, PathBuf)> = Vec::new();
-    if !content.is_dir() {
-        errors.push(Diagnostic::file(relative(&content, root), "the content folder is missing").with_help("create `content/` with `servizi/`, `tariffe/`, ... (see docs/contenuti.md)"));
+    if !content.is_dir() || is_symlink(&content) {
+        errors.push(Diagnostic::file(relative(&content, root), t!("load-no-content")).with_help(t!("load-no-content-help")));
     } else {
         for entry in WalkDir::new(&content).min_depth(1).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    errors.push(Diagnostic::file(relative(&content, root), format!("cannot read the folder: {e}")));
-                    continue;
+            match entry {
+                Ok(e) => {
+                    if let Some(found) = classify(&e, &content, root, &mut errors) {
+                        paths.push(found);
+                    }
                 }
-            };
-            let path = entry.path();
-            let rel = relative(path, &content);
-            let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy().to_string());
-            let top = parts.next().unwrap_or_default();
-            if entry.file_type().is_dir() {
-                if entry.depth() == 1 && top != DATA_FOLDER && !Kind::ALL.iter().any(|k| k.folder() == top) {
-                    let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).chain([DATA_FOLDER]).collect();
-                    let help = match did_you_mean(&top, folders.iter().copied()) {
-                        Some(s) => format!("did you mean `content/{s}/`?"),
-                        None => format!("content folders are: {}", folders.join(", ")),
-                    };
-                    errors.push(Diagnostic::file(relative(path, root), format!("unknown content folder `{top}`")).with_help(help));
-                }
-                continue;
+                Err(e) => errors.push(Diagnostic::file(relative(e.path().unwrap_or(&content), root), t!("load-folder-unreadable", why = e.to_string()))),
             }
-            if entry.depth() == 1 || top == DATA_FOLDER {
-                continue;
-            }
-            let Some(kind) = Kind::ALL.iter().copied().find(|k| k.folder() == top) else { continue };
-            if path.extension().and_then(|e| e.to_str()) != Some("md") {
-                if !entry.file_name().to_string_lossy().starts_with('.') {
-                    errors.push(
-                        Diagnostic::file(relative(path, root), "not a Markdown file")
-                            .with_help("content files end in `.md`; move other files elsewhere"),
-                    );
-                }
-                continue;
-            }
-            if entry.depth() > 2 {
-                errors.push(
-                    Diagnostic::file(relative(path, root), "content files cannot be in sub-folders")
-                        .with_help(format!("move it directly into `content/{}/`", kind.folder())),
-                );
-                continue;
-            }
-            paths.push((kind, path.to_path_buf()));
         }
     }
-    let results: Vec<Result<(Kind, Source), Diagnostic>> =
-        paths.par_iter().map(|(kind, path)| read(path, root).map(|s| (*kind, s))).collect();
+    let results: Vec<Result<(Kind, Source), Diagnostic>> = paths.par_iter().map(|(kind, path)| read(path, root).map(|s| (*kind, s))).collect();
     let mut files = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -113,31 +81,75 @@ pub fn load(root: &Path) -> Result<Inputs, Vec<Diagnostic>> {
         }
     }
     let enti_path = content.join(DATA_FOLDER).join("enti.toml");
-    let enti = if enti_path.exists() {
-        match read(&enti_path, root) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        }
-    } else {
-        None
+    let enti = match enti_path.symlink_metadata() {
+        Ok(_) => read(&enti_path, root).map_err(|e| errors.push(e)).ok(),
+        Err(_) => None,
     };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Inputs { root: root.to_path_buf(), config, files, enti })
+    Ok((Inputs { root: root.to_path_buf(), config, files, enti }, errors))
 }
 
+/// What one entry of `content/` is: a content file to read, or nothing (a folder, a hidden
+/// file, a data file), or an error.
+fn classify(entry: &walkdir::DirEntry, content: &Path, root: &Path, errors: &mut Vec<Diagnostic>) -> Option<(Kind, PathBuf)> {
+    let path = entry.path();
+    let shown = relative(path, root);
+    let rel = relative(path, content);
+    let top = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
+    // A link could bring in any file of the machine: refused, never followed.
+    if entry.path_is_symlink() {
+        errors.push(Diagnostic::file(shown, t!("load-symlink")).with_help(t!("load-symlink-help")));
+        return None;
+    }
+    if entry.file_type().is_dir() {
+        if entry.depth() == 1 && top != DATA_FOLDER && !Kind::ALL.iter().any(|k| k.folder() == top) {
+            let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).chain([DATA_FOLDER]).collect();
+            let help = match did_you_mean(&top, folders.iter().copied()) {
+                Some(s) => t!("load-folder-did-you-mean", folder = s),
+                None => t!("load-folders", folders = folders.join(", ")),
+            };
+            errors.push(Diagnostic::file(shown, t!("load-unknown-folder", folder = top)).with_help(help));
+        }
+        return None;
+    }
+    if entry.depth() == 1 || top == DATA_FOLDER {
+        return None;
+    }
+    let kind = Kind::ALL.iter().copied().find(|k| k.folder() == top)?;
+    if path.extension().and_then(|e| e.to_str()) != Some("md") {
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            errors.push(Diagnostic::file(shown, t!("load-not-markdown")).with_help(t!("load-not-markdown-help")));
+        }
+        return None;
+    }
+    if entry.depth() > 2 {
+        errors.push(Diagnostic::file(shown, t!("load-subfolder")).with_help(t!("load-subfolder-help", folder = kind.folder())));
+        return None;
+    }
+    Some((kind, path.to_path_buf()))
+}
+
+fn is_symlink(path: &Path) -> bool {
+    path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Read one file of the site: a regular file (never through a link), at most
+/// `policy::MAX_FILE_BYTES`, in UTF-8. Errors never quote the file's bytes.
 fn read(path: &Path, root: &Path) -> Result<Source, Diagnostic> {
     let shown = relative(path, root);
-    match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source::new(shown, text)),
-            Err(e) => Err(Diagnostic::file(shown, format!("not valid UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
-                .with_help("save the file with UTF-8 encoding")),
-        },
-        Err(e) => Err(Diagnostic::file(shown, format!("cannot read the file: {e}"))),
+    let meta = fs::symlink_metadata(path).map_err(|e| Diagnostic::file(&shown, t!("load-unreadable", why = e.to_string())))?;
+    if meta.file_type().is_symlink() {
+        return Err(Diagnostic::file(shown, t!("load-symlink")).with_help(t!("load-symlink-help")));
     }
+    if !meta.is_file() {
+        return Err(Diagnostic::file(shown, t!("load-not-a-file")));
+    }
+    if meta.len() > policy::MAX_FILE_BYTES as u64 {
+        let (size, max) = (meta.len() / 1024, policy::MAX_FILE_BYTES / 1024);
+        return Err(Diagnostic::file(shown, t!("load-too-large", size = size, max = max)).with_help(t!("load-too-large-help")));
+    }
+    let bytes = fs::read(path).map_err(|e| Diagnostic::file(&shown, t!("load-unreadable", why = e.to_string())))?;
+    String::from_utf8(bytes).map(|text| Source::new(&shown, text)).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Diagnostic::file(&shown, t!("load-not-utf8", byte = at)).with_help(t!("load-not-utf8-help"))
+    })
 }

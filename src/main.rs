@@ -4,9 +4,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use vetrina::diagnostics::Diagnostic;
+use vetrina::i18n::{self, Language};
+use vetrina::t;
 
 // The build allocates many short-lived strings on every thread; glibc's allocator spent a
 // third of a 1,000-service build in malloc/free (perf), mimalloc a fraction of that.
@@ -15,62 +17,116 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use vetrina::pipeline::{self, Options, Progress};
 
 #[derive(Parser)]
-#[command(name = "vetrina", version, about = "Build the AgID-style service catalog site of a Centro Servizi Territoriale")]
+#[command(name = "vetrina", version)]
 struct Cli {
+    /// Language of the messages (it, en).
+    #[arg(long, global = true, value_name = "LINGUA")]
+    lingua: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
+// The help texts are in the message catalog (`cli-<command>-<argument>`), in the chosen
+// language: see `localized`.
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into the output folder (replaced only when the build succeeds).
     Build {
-        /// The site's folder (with vetrina.toml, content/, themes/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site [default: <root>/output].
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Public address of the site, overriding `base_url` in vetrina.toml (e.g. for a preview).
         #[arg(long)]
         base_url: Option<String>,
-        /// Include content marked `bozza = true`.
         #[arg(long)]
         drafts: bool,
-        /// Print how long each stage of the build takes.
         #[arg(long)]
         timings: bool,
-        /// Make every file again, instead of taking the unchanged ones from the last build's
-        /// output (its `.vetrina-cache.json` says what each was made from).
         #[arg(long)]
         fresh: bool,
     },
-    /// Check all content, data and templates; write nothing. Exits non-zero listing every error.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         #[arg(long)]
         drafts: bool,
     },
-    /// Build the site, serve it on this machine and rebuild it when a file changes (live reload).
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// The address to listen on; 127.0.0.1 keeps the preview on this machine.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Include content marked `bozza = true`.
         #[arg(long)]
         drafts: bool,
     },
-    /// Create a new, minimal site in DIR that builds.
     Init {
-        /// The folder to create (must be empty or not exist).
         dir: PathBuf,
     },
+    Nuovo {
+        tipo: String,
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// The language asked for before clap parses anything, so that `--help` speaks it too:
+/// `--lingua X` or `--lingua=X` anywhere on the command line, else `VETRINA_LINGUA`.
+fn language_from_args(args: &[String]) -> Result<Language, String> {
+    let mut named = None;
+    for (i, a) in args.iter().enumerate() {
+        if let Some(v) = a.strip_prefix("--lingua=") {
+            named = Some(v.to_string());
+        } else if a == "--lingua" {
+            named = args.get(i + 1).cloned();
+        }
+    }
+    match named {
+        Some(name) => Language::parse(&name).ok_or(name),
+        None => Ok(Language::from_env()),
+    }
+}
+
+/// The command line with its help in the current language: every command's and argument's
+/// text from the catalog, and clap's own headings translated.
+fn localized(cmd: clap::Command) -> clap::Command {
+    let usage = format!("vetrina [{}] <{}>", t!("cli-options-token"), t!("cli-command-token"));
+    let cmd = with_help_texts(cmd, "cli", true).about(t!("cli-about")).subcommand_help_heading(t!("cli-heading-commands")).override_usage(usage);
+    cmd.mut_subcommands(|sub| {
+        let id = format!("cli-{}", sub.get_name());
+        let positionals: String = sub.get_positionals().map(|a| format!(" <{}>", a.get_id().as_str().to_uppercase())).collect();
+        let usage = format!("vetrina {} [{}]{positionals}", sub.get_name(), t!("cli-options-token"));
+        with_help_texts(sub, &id, false).about(i18n::message(&id, None)).override_usage(usage)
+    })
+}
+
+fn with_help_texts(cmd: clap::Command, id: &str, root: bool) -> clap::Command {
+    let template = format!("{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}\n", t!("cli-usage"));
+    let mut cmd = cmd
+        .help_template(template)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(|a| {
+            let key = if a.get_id() == "lingua" { "cli-lingua".to_string() } else { format!("{id}-{}", a.get_id()) };
+            let heading = if a.is_positional() { t!("cli-heading-arguments") } else { t!("cli-heading-options") };
+            let help = i18n::message(&key, None);
+            let a = a.help_heading(heading);
+            match a.get_default_values().first().filter(|_| a.get_action().takes_values()) {
+                Some(default) => {
+                    let help = format!("{help} [{}: {}]", t!("cli-default"), default.to_string_lossy());
+                    a.help(help).hide_default_value(true)
+                }
+                None => a.help(help),
+            }
+        })
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t!("cli-help")).help_heading(t!("cli-heading-options")));
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t!("cli-version")).help_heading(t!("cli-heading-options")),
+        );
+    }
+    cmd
 }
 
 /// Progress on stderr: one line rewritten in place on a terminal, plain lines otherwise;
@@ -90,13 +146,11 @@ impl Stderr {
 impl Progress for Stderr {
     fn stage(&self, name: &str) {
         let mut err = std::io::stderr();
+        self.close_stage();
         if let Ok(mut current) = self.current.lock() {
-            if let (true, Some((prev, start))) = (self.timings, current.take()) {
-                let _ = writeln!(err, "  {prev}: {:.3} s{}", start.elapsed().as_secs_f64(), memory());
-            }
             *current = Some((name.to_string(), std::time::Instant::now()));
         }
-        if name == "done" || self.timings {
+        if self.timings {
             return;
         }
         if self.tty {
@@ -106,14 +160,36 @@ impl Progress for Stderr {
         }
         let _ = err.flush();
     }
+
+    fn done(&self) {
+        self.close_stage();
+    }
 }
 
-/// ", 312 MB in use (peak 420 MB)" where the system says (Linux), for `--timings`.
+impl Stderr {
+    /// With `--timings`, the time of the stage that just ended.
+    fn close_stage(&self) {
+        if let Ok(mut current) = self.current.lock() {
+            if let (true, Some((prev, start))) = (self.timings, current.take()) {
+                eprintln!("  {prev}: {} s{}", i18n::decimal(start.elapsed().as_secs_f64(), 3), memory());
+            }
+        }
+    }
+
+    /// Clear the progress line before the summary.
+    fn clear(&self) {
+        if self.tty {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+/// ", 312 MB in uso (massimo 420 MB)" where the system says (Linux), for `--timings`.
 fn memory() -> String {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
     let kb = |key: &str| status.lines().find_map(|l| l.strip_prefix(key)?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok());
     match (kb("VmRSS:"), kb("VmHWM:")) {
-        (Some(now), Some(peak)) => format!(", {} MB in use (peak {} MB)", now / 1024, peak / 1024),
+        (Some(now), Some(peak)) => t!("memory", now = now / 1024, peak = peak / 1024),
         _ => String::new(),
     }
 }
@@ -126,51 +202,40 @@ fn report(errors: &[Diagnostic]) {
     for e in errors {
         eprintln!("{}", e.render(tty));
     }
-    let n = errors.len();
-    eprintln!("{} error{} found; nothing was written.", n, if n == 1 { "" } else { "s" });
+    eprintln!("{}", t!("errors-found", count = errors.len()));
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    let args: Vec<String> = std::env::args().collect();
+    match language_from_args(&args) {
+        Ok(language) => i18n::set_language(language),
+        Err(name) => {
+            eprintln!("{}: {}", t!("error"), t!("cli-lang-unknown", name = name));
+            return ExitCode::from(2);
+        }
+    }
+    let matches = localized(Cli::command()).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    run(cli.command)
+}
+
+fn run(command: Command) -> ExitCode {
+    match command {
         Command::Build { root, output, base_url, drafts, timings, fresh } => {
-            let progress = Stderr::new(timings);
             let opts = Options { root, output, base_url, drafts, today: None, live_reload: false, fresh };
-            eprintln!("Building {}", opts.root.display());
-            match pipeline::run(&opts, true, &progress) {
-                Ok(s) => {
-                    if progress.tty {
-                        eprint!("\r\x1b[2K");
-                    }
-                    for w in &s.warnings {
-                        eprintln!("warning: {w}");
-                    }
-                    eprintln!(
-                        "Built {} pages ({} services), {} documents, {} assets in {:.2} s → {}",
-                        s.pages,
-                        s.services,
-                        s.documents,
-                        s.assets,
-                        s.elapsed.as_secs_f64(),
-                        opts.output_dir().display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(errors) => {
-                    report(&errors);
-                    ExitCode::FAILURE
-                }
-            }
+            build(&opts, timings)
         }
         Command::Check { root, drafts } => {
             let progress = Stderr::new(false);
             let opts = Options { root, output: None, base_url: None, drafts, today: None, live_reload: false, fresh: false };
             match pipeline::run(&opts, false, &progress) {
                 Ok(s) => {
-                    if progress.tty {
-                        eprint!("\r\x1b[2K");
-                    }
-                    eprintln!("No errors: {} pages ({} services) checked in {:.2} s.", s.pages, s.services, s.elapsed.as_secs_f64());
+                    progress.clear();
+                    let seconds = i18n::decimal(s.elapsed.as_secs_f64(), 2);
+                    eprintln!("{}", t!("check-ok", pages = s.pages, services = s.services, seconds = seconds));
                     ExitCode::SUCCESS
                 }
                 Err(errors) => {
@@ -182,20 +247,86 @@ fn main() -> ExitCode {
         Command::Serve { root, port, bind, drafts } => match vetrina::serve::serve(vetrina::serve::ServeOptions { root, bind, port, drafts }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}: {e}", t!("error"));
+                ExitCode::FAILURE
+            }
+        },
+        Command::Nuovo { tipo, slug, root } => match vetrina::nuovo::create(&root, &tipo, &slug, jiff::Zoned::now().date()) {
+            Ok(path) => {
+                eprintln!("{}", t!("nuovo-done", path = vetrina::diagnostics::relative(&path, &root)));
+                eprintln!("{}", t!("nuovo-next"));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", t!("error"));
                 ExitCode::FAILURE
             }
         },
         Command::Init { dir } => match vetrina::init::init(&dir) {
             Ok(()) => {
-                eprintln!("Created a new site in {}.", dir.display());
-                eprintln!("Next: cd {} && npm ci --prefix themes/agid && vetrina build", dir.display());
+                eprintln!("{}", t!("init-done", dir = dir));
+                eprintln!("{}", t!("init-next", dir = dir));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}: {e}", t!("error"));
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+fn build(opts: &Options, timings: bool) -> ExitCode {
+    let progress = Stderr::new(timings);
+    eprintln!("{}", t!("building", root = opts.root));
+    match pipeline::run(opts, true, &progress) {
+        Ok(s) => {
+            progress.clear();
+            for w in &s.warnings {
+                eprintln!("{}: {w}", t!("warning"));
+            }
+            let seconds = i18n::decimal(s.elapsed.as_secs_f64(), 2);
+            let output = opts.output_dir();
+            eprintln!(
+                "{}",
+                t!("built", pages = s.pages, services = s.services, documents = s.documents, assets = s.assets, seconds = seconds, output = output)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            report(&errors);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every help text of the command line is in the catalog (a missing one would show its id).
+    #[test]
+    fn every_help_text_is_in_the_catalog() {
+        for language in [Language::It, Language::En] {
+            i18n::set_language(language);
+            let mut cmd = localized(Cli::command());
+            cmd.build();
+            let mut texts: Vec<String> = Vec::new();
+            for sub in cmd.get_subcommands() {
+                texts.push(sub.get_about().map(|a| a.to_string()).unwrap_or_default());
+                texts.extend(sub.get_arguments().map(|a| a.get_help().map(|h| h.to_string()).unwrap_or_default()));
+            }
+            for text in texts {
+                assert!(!text.is_empty() && !text.starts_with("cli-"), "{language:?}: missing help text {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_comes_from_the_command_line() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(language_from_args(&args(&["vetrina", "check", "--lingua", "en"])), Ok(Language::En));
+        assert_eq!(language_from_args(&args(&["vetrina", "--lingua=it", "check"])), Ok(Language::It));
+        assert_eq!(language_from_args(&args(&["vetrina", "--lingua", "fr"])), Err("fr".to_string()));
     }
 }

@@ -6,8 +6,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use serde::Serialize;
+
+use crate::{policy, t};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Heading {
@@ -125,6 +127,11 @@ pub fn render(markdown: &str, base_path: &str, min_heading: u8) -> Rendered {
     let parser = Parser::new_ext(markdown, options()).into_offset_iter();
     let events: Vec<(Event, Range<usize>)> = TextMergeWithOffset::new(parser).collect();
     let mut out = Rendered::default();
+    check_structure(&events, &mut out);
+    if !out.problems.is_empty() {
+        // Too deep or too long: rendering it could take minutes, and it will not be published.
+        return out;
+    }
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
@@ -139,48 +146,15 @@ pub fn render(markdown: &str, base_path: &str, min_heading: u8) -> Rendered {
         match ev {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
-                let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
-                let text: String = inner
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                let lvl = heading_number(*level);
-                if lvl < min_heading {
-                    out.problems.push(Problem {
-                        span: range.clone(),
-                        message: format!("level-{lvl} heading: the page title is the only level-1 heading"),
-                        help: "start headings in the text with `## `".into(),
-                    });
+                let heading = HeadingIn { level: *level, id: id.as_deref(), classes, attrs, range: range.clone() };
+                let mut inner: Vec<Event> = Vec::with_capacity(end - i);
+                for (e, r) in &events[i + 1..end] {
+                    push_inline(e.clone(), r.clone(), markdown, base_path, &mut out, &mut inner);
                 }
-                let article = article_anchor(&text);
-                let base_id = id.as_ref().map(|s| s.to_string()).or_else(|| article.clone()).unwrap_or_else(|| slugify(&text));
-                let base_id = if base_id.is_empty() { "sezione".to_string() } else { base_id };
-                let mut unique = base_id.clone();
-                let mut n = 1;
-                while !used_ids.insert(unique.clone()) {
-                    if article.is_some() {
-                        out.problems.push(Problem {
-                            span: range.clone(),
-                            message: format!("two articles have the anchor `#{base_id}`"),
-                            help: "give each article its own number".into(),
-                        });
-                        break;
-                    }
-                    unique = format!("{base_id}-{n}");
-                    n += 1;
-                }
-                out.headings.push(Heading { level: lvl, id: unique.clone(), text: text.clone(), article: article.is_some() });
-                html_events.push(Event::Start(Tag::Heading {
-                    level: *level,
-                    id: Some(CowStr::from(unique)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
-                }));
+                let (id, heading_level) = heading_anchor(&heading, &inner, min_heading, &mut used_ids, &mut out);
+                html_events.push(Event::Start(Tag::Heading { level: heading_level, id: Some(CowStr::from(id)), classes: Vec::new(), attrs: Vec::new() }));
                 html_events.extend(inner);
-                html_events.push(Event::End(TagEnd::Heading(*level)));
+                html_events.push(Event::End(TagEnd::Heading(heading_level)));
                 i = end + 1;
                 continue;
             }
@@ -236,6 +210,99 @@ fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
 }
 
+/// A heading as pulldown-cmark gives it, with what the editor may have written in `{...}`.
+struct HeadingIn<'h, 'a> {
+    level: HeadingLevel,
+    id: Option<&'h str>,
+    classes: &'h [CowStr<'a>],
+    attrs: &'h [(CowStr<'a>, Option<CowStr<'a>>)],
+    range: Range<usize>,
+}
+
+/// The heading's unique anchor (the editor's `{#id}` when it is a valid anchor, the article
+/// anchor, or a slug of its text), recorded in `out.headings`; refuses classes, attributes
+/// and invalid anchors.
+fn heading_anchor(h: &HeadingIn, inner: &[Event], min_heading: u8, used_ids: &mut HashSet<String>, out: &mut Rendered) -> (String, HeadingLevel) {
+    let problem = |out: &mut Rendered, message: String, help: String| out.problems.push(Problem { span: h.range.clone(), message, help });
+    let text: String = inner
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let lvl = heading_number(h.level);
+    if lvl < min_heading {
+        problem(out, t!("md-h1", level = lvl), t!("md-h1-help"));
+    }
+    if !h.classes.is_empty() || !h.attrs.is_empty() {
+        let written: Vec<String> = h
+            .classes
+            .iter()
+            .map(|c| format!(".{c}"))
+            .chain(h.attrs.iter().map(|(k, v)| v.as_ref().map_or(k.to_string(), |v| format!("{k}={v}"))))
+            .collect();
+        problem(out, t!("md-heading-attrs", attrs = written.join(" ")), t!("md-heading-attrs-help"));
+    }
+    let own_id = h.id.filter(|id| {
+        let ok = policy::is_anchor(id);
+        if !ok {
+            problem(out, t!("md-heading-id", id = id.to_string()), t!("md-heading-id-help"));
+        }
+        ok
+    });
+    let article = article_anchor(&text);
+    let base_id = own_id.map(str::to_string).or_else(|| article.clone()).unwrap_or_else(|| slugify(&text));
+    let base_id = if base_id.is_empty() { "sezione".to_string() } else { base_id };
+    let mut unique = base_id.clone();
+    let mut n = 1;
+    while !used_ids.insert(unique.clone()) {
+        if article.is_some() {
+            problem(out, t!("md-article-twice", id = base_id), t!("md-article-twice-help"));
+            break;
+        }
+        unique = format!("{base_id}-{n}");
+        n += 1;
+    }
+    out.headings.push(Heading { level: lvl, id: unique.clone(), text, article: article.is_some() });
+    (unique, h.level)
+}
+
+/// Refuse what `policy` does not allow, and texts too deep or too long for a page.
+fn check_structure(events: &[(Event, Range<usize>)], out: &mut Rendered) {
+    if events.len() > policy::MAX_ELEMENTS {
+        let span = events.get(policy::MAX_ELEMENTS).map_or(0..0, |(_, r)| r.clone());
+        out.problems.push(Problem { span, message: t!("md-too-many", max = policy::MAX_ELEMENTS), help: t!("md-too-many-help") });
+    }
+    let mut depth = 0usize;
+    for (e, r) in events {
+        match e {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                depth += 1;
+                if depth > policy::MAX_NESTING {
+                    out.problems.push(Problem { span: r.start..r.start + 1, message: t!("md-too-deep", max = policy::MAX_NESTING), help: t!("md-too-deep-help") });
+                    return;
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// A link or image destination: located, and refused unless `policy` allows it.
+fn checked_link(dest: &str, range: &Range<usize>, markdown: &str, base_path: &str, out: &mut Rendered) -> Option<String> {
+    let span = link_span(markdown, range, dest);
+    if let Err(why) = policy::check_url(dest, policy::UrlRule::Any) {
+        let (message, help) = why.explain(dest);
+        out.problems.push(Problem { span, message, help });
+        return None;
+    }
+    let href = rewrite(dest, base_path);
+    out.links.push(SourceLink { href: href.clone(), span });
+    Some(href)
+}
+
 /// Inline events: rewrite links, refuse raw HTML, pass the rest through.
 fn push_inline<'a>(
     ev: Event<'a>,
@@ -247,22 +314,19 @@ fn push_inline<'a>(
 ) {
     match ev {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            let href = rewrite(&dest_url, base_path);
-            out.links.push(SourceLink { href: href.clone(), span: link_span(markdown, &range, &dest_url) });
+            // E-mail autolinks (`<cst@example.it>`) have no scheme: the HTML writer adds mailto:.
+            let dest = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
+            let href = checked_link(&dest, &range, markdown, base_path, out).unwrap_or_else(|| "#".into());
+            let href = if link_type == LinkType::Email { dest_url.to_string() } else { href };
             html_events.push(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }));
         }
         Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-            let href = rewrite(&dest_url, base_path);
-            out.links.push(SourceLink { href: href.clone(), span: link_span(markdown, &range, &dest_url) });
+            let href = checked_link(&dest_url, &range, markdown, base_path, out).unwrap_or_default();
             html_events.push(Event::Start(Tag::Image { link_type, dest_url: href.into(), title, id }));
         }
         Event::Html(h) | Event::InlineHtml(h) => {
             if !h.trim_start().starts_with("<!--") {
-                out.problems.push(Problem {
-                    span: range,
-                    message: "raw HTML is not allowed in content".into(),
-                    help: "write it in Markdown; the theme takes care of the page's markup".into(),
-                });
+                out.problems.push(Problem { span: range, message: t!("md-raw-html"), help: t!("md-raw-html-help") });
             }
         }
         other => html_events.push(other),

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::cache::{self, Cache};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pricing::BasisPoints;
-use crate::{assets, config, content, documents, gitdates, links, load, render, search, site, validate, write};
+use crate::{assets, config, content, documents, gitdates, links, load, render, search, site, t, validate, write};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -55,7 +55,10 @@ pub struct Summary {
 
 /// What the caller sees of the build's progress.
 pub trait Progress {
+    /// A stage begins; `name` is in the user's language.
     fn stage(&self, name: &str);
+    /// The last stage has ended.
+    fn done(&self) {}
 }
 
 /// No progress output (tests, library use).
@@ -85,8 +88,9 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     let mut errors = Diagnostics::new();
     let today = opts.today.unwrap_or_else(|| jiff::Zoned::now().date());
 
-    progress.stage("reading files");
-    let inputs = load::load(root).map_err(|e| e)?;
+    progress.stage(&t!("stage-reading"));
+    let (inputs, load_errors) = load::load(root)?;
+    errors.extend(load_errors);
 
     let config = match config::parse(&inputs.config, opts.base_url.as_deref()) {
         Ok(c) => Some(c),
@@ -95,7 +99,7 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
             None
         }
     };
-    progress.stage("checking content");
+    progress.stage(&t!("stage-content"));
     let vat = config.as_ref().map_or(BasisPoints(2200), |c| c.vat);
     let (catalog, content_errors) = content::parse_catalog(&inputs, vat);
     errors.extend(content_errors);
@@ -103,24 +107,25 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
         return Err(errors.into_sorted());
     };
 
-    progress.stage("building the site model");
+    progress.stage(&t!("stage-model"));
     let (published, hidden) = site::select(catalog, site::Publication { drafts: opts.drafts, today });
     let git = gitdates::GitDates::read(root);
     let mut warnings = Vec::new();
     if git.shallow {
-        warnings.push(
-            "the git checkout is shallow: \"Pagina aggiornata il\" dates may all be the last commit's; fetch the full history (e.g. `fetch-depth: 0`)"
-                .to_string(),
-        );
+        warnings.push(t!("warn-shallow"));
     }
     let config_for_check = config.clone();
     let (mut site, site_errors) = site::build(config, &published, &inputs.files, &git, root, today);
     errors.extend(site_errors);
-    progress.stage("checking references");
+    progress.stage(&t!("stage-references"));
     errors.extend(validate::check(&published, &hidden, &site.articles, &config_for_check, &inputs.config, &inputs.files));
 
-    progress.stage("rendering pages");
+    progress.stage(&t!("stage-theme"));
     let theme_dir = root.join("themes").join(&site.config.theme);
+    if let Err(e) = inside_site(&theme_dir, root) {
+        errors.push(e);
+        return Err(errors.into_sorted());
+    }
     let theme = match render::Theme::load(&theme_dir, root) {
         Ok(t) => t,
         Err(e) => {
@@ -129,15 +134,11 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
         }
     };
     if !theme.minified_once() {
-        warnings.push("the theme's templates could not be minified once, ahead of the pages (a template no longer parses once minified): every page is minified instead, which gives the same site more slowly".to_string());
+        warnings.push(t!("warn-minify-once"));
     }
-    let assets = match assets::plan(&theme_dir, root) {
-        Ok(a) => a,
-        Err(e) => {
-            errors.push(e);
-            Vec::new()
-        }
-    };
+    let (assets, asset_errors) = assets::plan(&theme_dir, root);
+    let assets_ok = asset_errors.is_empty();
+    errors.extend(asset_errors);
     // The files go to their place as they are made: a staging folder swapped in at the end
     // (build), the live output updated in place (serve rebuilds), or nowhere (check).
     let output = opts.output_dir();
@@ -154,13 +155,13 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     let shared_cache = cache.as_deref();
 
     // Documents before the pages, which show each file's size; checked with their links.
-    progress.stage("generating documents");
+    progress.stage(&t!("stage-documents"));
     let documents = documents::generate(&site, &published, &theme_dir, &sink, shared_cache).unwrap_or_else(|e| {
         errors.push(e.into_diagnostic(root));
         documents::Generated::default()
     });
     documents::attach(&mut site, &documents);
-    progress.stage("rendering HTML");
+    progress.stage(&t!("stage-html"));
     let scans: Mutex<HashMap<String, Arc<links::PageScan>>> = Mutex::default();
     let render_options = render::RenderOptions { cache: shared_cache, live_reload: opts.live_reload };
     let emit = |f: render::OutputFile| -> Result<(), Diagnostic> {
@@ -177,14 +178,19 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     let rendered_ok = render_errors.is_empty();
     errors.extend(render_errors);
 
-    progress.stage("checking links");
+    progress.stage(&t!("stage-links"));
     let produced = sink.produced();
-    if rendered_ok {
-        let all: HashSet<&str> = produced.keys().map(String::as_str).chain(assets.iter().map(|a| a.to.as_str())).collect();
+    // Without the theme's assets every page has broken links to them: the one error that
+    // says to install them is enough.
+    if rendered_ok && assets_ok {
+        let failed = failed_pages(&published.failed, &site.urls);
+        let all: HashSet<&str> =
+            produced.keys().map(String::as_str).chain(assets.iter().map(|a| a.to.as_str())).chain(failed.iter().map(String::as_str)).collect();
         let scans = scans.into_inner().unwrap_or_else(|e| e.into_inner());
-        errors.extend(links::check(&scans, &all, &site.urls.base, &site.content_links));
+        let found = links::check(&scans, &all, &site.urls.base, &site.content_links);
+        errors.extend(without_follow_ons(found, !errors.is_empty()));
     }
-    progress.stage("done");
+    progress.done();
     if !errors.is_empty() {
         // Dropping the sink removes the staging folder: the output is untouched.
         return Err(errors.into_sorted());
@@ -201,7 +207,7 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
         search_pending: false,
     };
     if write_output {
-        progress.stage("indexing for search");
+        progress.stage(&t!("stage-search"));
         let search_key = cache.as_deref().map(|c| c.search_key(&produced));
         match sink.staged_dir() {
             Some(dir) => {
@@ -232,16 +238,70 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
                 summary.search_pending = cache.as_deref().is_some_and(|c| c.search_key != search_key);
             }
         }
-        progress.stage("writing output");
+        progress.stage(&t!("stage-writing"));
         let written = sink.finish(&assets).map_err(|e| vec![e.into_diagnostic()])?;
         if let Some(c) = cache {
             c.written = written;
             c.output_ready = true;
             c.commit();
         }
-        progress.stage("done");
+        progress.done();
     }
     Ok(Summary { elapsed: start.elapsed(), ..summary })
+}
+
+/// The theme's folder must be a folder of the site, not a link to one elsewhere.
+fn inside_site(dir: &Path, root: &Path) -> Result<(), Diagnostic> {
+    let shown = crate::diagnostics::relative(dir, root);
+    let linked = [dir, dir.parent().unwrap_or(dir)].iter().any(|p| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()));
+    if linked {
+        return Err(Diagnostic::file(shown, t!("load-symlink")).with_help(t!("load-symlink-help")));
+    }
+    Ok(())
+}
+
+/// The pages that files with errors would have made: links to them are not reported as
+/// broken (the file's own errors say what to fix).
+fn failed_pages(failed: &[(load::Kind, String)], urls: &site::Urls) -> Vec<String> {
+    use load::Kind;
+    failed
+        .iter()
+        .filter_map(|(kind, stem)| match kind {
+            Kind::Service => Some(urls.service(stem)),
+            Kind::Convention => Some(urls.convention(stem)),
+            Kind::Form => Some(urls.form(stem)),
+            Kind::Page => Some(urls.page(stem)),
+            Kind::News => Some(urls.news(stem)),
+            Kind::Tariff => None,
+        })
+        .map(|url| format!("{}index.html", url.strip_prefix(&urls.base).unwrap_or(&url)))
+        .collect()
+}
+
+/// Link errors, the root cause first: a broken link that the theme writes on every page
+/// (from a setting, or to a page whose source has an error) is a consequence when the
+/// content or the settings already have errors, and is then left out; otherwise the same
+/// broken link is reported once, with the number of pages it is on.
+fn without_follow_ons(found: Vec<Diagnostic>, earlier_errors: bool) -> Vec<Diagnostic> {
+    let from_theme = |d: &Diagnostic| d.location.is_none() && d.path.starts_with("output");
+    let (theme, content): (Vec<Diagnostic>, Vec<Diagnostic>) = found.into_iter().partition(from_theme);
+    if earlier_errors {
+        return content;
+    }
+    let mut by_message: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in theme {
+        match by_message.iter_mut().find(|(first, _)| first.message == d.message) {
+            Some((_, n)) => *n += 1,
+            None => by_message.push((d, 0)),
+        }
+    }
+    let folded = by_message.into_iter().map(|(mut d, others)| {
+        if others > 0 {
+            d.message = t!("link-also-on", message = d.message, others = others);
+        }
+        d
+    });
+    content.into_iter().chain(folded).collect()
 }
 
 /// In a serve session, after a rebuild that left `search_pending`: index the output's pages
@@ -266,9 +326,10 @@ pub fn is_site(path: &Path) -> bool {
 
 /// Parse a site's content without building it (for tools and tests that need the model).
 pub fn catalog(root: &Path) -> Result<content::Catalog, Vec<Diagnostic>> {
-    let inputs = load::load(root)?;
+    let (inputs, mut errors) = load::load(root)?;
     let config = config::parse(&inputs.config, None)?;
-    let (catalog, errors) = content::parse_catalog(&inputs, config.vat);
+    let (catalog, content_errors) = content::parse_catalog(&inputs, config.vat);
+    errors.extend(content_errors);
     if errors.is_empty() {
         Ok(catalog)
     } else {

@@ -9,6 +9,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic, Source};
 use crate::site::{AudienceFilter, Link, NewsCard, ServiceCard, Site};
+use crate::t;
 
 /// A file of the built site, relative to the output folder.
 #[derive(Debug, Clone)]
@@ -57,21 +58,15 @@ impl Theme {
     /// Load `<theme>/templates/**/*.html`, reporting syntax errors with their position.
     pub fn load(dir: &Path, root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let templates_dir = dir.join("templates");
+        // The theme and its templates must be in the site: a link could read any file of the machine.
+        let is_link = |p: &Path| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+        if let Some(link) = [dir, templates_dir.as_path()].into_iter().find(|p| is_link(p)) {
+            return Err(vec![crate::assets::symlink_error(link, root)]);
+        }
         if !templates_dir.is_dir() {
-            return Err(vec![Diagnostic::file(relative(&templates_dir, root), "the theme has no templates folder")
-                .with_help("check `tema` in vetrina.toml; themes live in `themes/<name>/templates/`")]);
+            return Err(vec![Diagnostic::file(relative(&templates_dir, root), t!("template-no-folder")).with_help(t!("template-no-folder-help"))]);
         }
-        let mut sources = Vec::new();
-        let mut errors = Vec::new();
-        for entry in WalkDir::new(&templates_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html" || e == "xml") {
-                let name = relative(entry.path(), &templates_dir).to_string_lossy().replace('\\', "/");
-                match std::fs::read_to_string(entry.path()) {
-                    Ok(text) => sources.push((name, Source::new(relative(entry.path(), root), text))),
-                    Err(e) => errors.push(Diagnostic::file(relative(entry.path(), root), format!("cannot read the template: {e}"))),
-                }
-            }
-        }
+        let (sources, mut errors) = read_templates(&templates_dir, root);
         let mut tera = tera::Tera::new();
         // Check templates one by one so every syntax error is reported, then add them all
         // together (a child template needs its parent).
@@ -91,8 +86,8 @@ impl Theme {
         for required in REQUIRED_TEMPLATES {
             if !sources.iter().any(|(n, _)| n == required) {
                 errors.push(
-                    Diagnostic::file(relative(&templates_dir, root), format!("the theme lacks the template `{required}`"))
-                        .with_help("copy it from themes/agid/templates/"),
+                    Diagnostic::file(relative(&templates_dir, root), t!("template-missing", name = *required))
+                        .with_help(t!("template-missing-help")),
                 );
             }
         }
@@ -215,13 +210,32 @@ fn protect_tag_logic(text: &str) -> Option<(String, Vec<String>)> {
     Some((out, kept))
 }
 
+/// Every `.html` and `.xml` file under `templates/`, named by its path there. A link is an
+/// error naming it, never followed.
+fn read_templates(templates_dir: &Path, root: &Path) -> (Vec<(String, Source)>, Vec<Diagnostic>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for entry in WalkDir::new(templates_dir).follow_links(false).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if entry.path_is_symlink() {
+            errors.push(crate::assets::symlink_error(entry.path(), root));
+        } else if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html" || e == "xml") {
+            let name = relative(entry.path(), templates_dir).to_string_lossy().replace('\\', "/");
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => sources.push((name, Source::new(relative(entry.path(), root), text))),
+                Err(e) => errors.push(Diagnostic::file(relative(entry.path(), root), t!("template-unreadable", why = e.to_string()))),
+            }
+        }
+    }
+    (sources, errors)
+}
+
 /// A syntax error in one template (only errors with a position; others show up when
 /// all templates are added together).
 fn syntax_error(e: &tera::Error, source: &Source) -> Option<Diagnostic> {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) => Some(
-            Diagnostic::at(source, r.span().range.clone(), format!("template syntax: {}", r.message()))
-                .with_help("see the Tera 2 syntax: {{ value }}, {% if %}…{% endif %}, {% for x in list %}…{% endfor %}"),
+            Diagnostic::at(source, r.span().range.clone(), t!("template-syntax", detail = r.message()))
+                .with_help(t!("template-syntax-help")),
         ),
         _ => None,
     }
@@ -230,10 +244,10 @@ fn syntax_error(e: &tera::Error, source: &Source) -> Option<Diagnostic> {
 fn template_error(e: &tera::Error, sources: &[(String, Source)], dir: &Path, root: &Path) -> Diagnostic {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => match sources.iter().find(|(n, _)| n == r.filename()) {
-            Some((_, s)) => Diagnostic::at(s, r.span().range.clone(), r.message().to_string()),
-            None => Diagnostic::file(relative(&dir.join("templates").join(r.filename()), root), r.message().to_string()),
+            Some((_, s)) => Diagnostic::at(s, r.span().range.clone(), t!("template-render", detail = r.message())),
+            None => Diagnostic::file(relative(&dir.join("templates").join(r.filename()), root), t!("template-render", detail = r.message())),
         },
-        _ => Diagnostic::file(relative(&dir.join("templates"), root), e.to_string()),
+        _ => Diagnostic::file(relative(&dir.join("templates"), root), t!("template-render", detail = e.to_string())),
     }
 }
 
@@ -860,13 +874,13 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
                 };
                 let mut d = match e.kind() {
                     tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => match theme.source_of(r.filename()) {
-                        Some(s) => Diagnostic::at(s, r.span().range.clone(), format!("template: {}", r.message())),
-                        None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), r.message().to_string()),
+                        Some(s) => Diagnostic::at(s, r.span().range.clone(), t!("template-render", detail = r.message())),
+                        None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), t!("template-render", detail = r.message())),
                     },
-                    _ => Diagnostic::file(relative(&theme.dir.join("templates").join(job.template), root), e.to_string()),
+                    _ => Diagnostic::file(relative(&theme.dir.join("templates").join(job.template), root), t!("template-render", detail = e.to_string())),
                 };
-                d.message = format!("{} (while rendering {})", d.message, job.output);
-                d.with_help("the variable may be misspelt or not exist for this page; see themes/agid/README.md for what each template receives")
+                d.message = t!("template-while-rendering", message = d.message.as_str(), page = job.output.as_str());
+                d.with_help(t!("template-render-help"))
             })?;
             let html = if options.live_reload {
                 html.replacen("</body>", &format!("<script src=\"{}{LIVE_RELOAD_JS}\"></script></body>", site.urls.base), 1)

@@ -37,10 +37,10 @@ pub fn indexed(path: &str) -> bool {
 /// parsed). Their `<main>` carries `data-pagefind-body`; their URLs are relative to the
 /// site's root, and the search page gives Pagefind the base path.
 pub fn index<'a>(dir: &Path, pages: impl Iterator<Item = &'a str>) -> Result<Vec<OutputFile>, Diagnostic> {
-    let fail = |e: String| Diagnostic::file("pagefind", format!("building the search index failed: {e}")).with_help("this is a bug in Vetrina or Pagefind: please report it");
+    let fail = |e: String| Diagnostic::file("pagefind", crate::t!("search-failed", why = e)).with_help(crate::t!("search-failed-help"));
     let io = |e: crate::write::WriteError| e.into_diagnostic();
     let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let view = tempfile::Builder::new().prefix(".vetrina-search-").tempdir_in(parent).map_err(|e| fail(e.to_string()))?;
+    let view = crate::write::Scratch::new(parent, crate::write::SEARCH_PREFIX).map_err(io)?;
     let pages: Vec<&str> = pages.filter(|p| indexed(p)).collect();
     pages.par_iter().try_for_each(|p| crate::write::link_or_copy(&crate::write::safe_join(dir, p)?, &crate::write::safe_join(view.path(), p)?)).map_err(io)?;
     let view_dir = view.path().to_string_lossy().into_owned();

@@ -8,6 +8,7 @@ use crate::content::Catalog;
 use crate::diagnostics::{did_you_mean, Diagnostic, Source};
 use crate::domain::{Meta, Ref};
 use crate::load::Kind;
+use crate::t;
 
 /// Top-level URLs the site itself uses; a page cannot take them.
 pub const RESERVED: &[&str] =
@@ -28,15 +29,28 @@ impl Checker<'_> {
         }
     }
 
-    fn duplicates<'m>(&mut self, kind: &str, folder: &str, metas: impl Iterator<Item = &'m Meta>) {
+    /// Two files of one kind with the same slug: reported once, on the file that sets
+    /// `slug` to the other's name (else on the second), at its `slug` (or its first line
+    /// when the slug is its file name), naming the other file.
+    fn duplicates<'m>(&mut self, kind: Kind, folder: &str, metas: impl Iterator<Item = &'m Meta>) {
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for m in metas {
-            if let Some(first) = seen.insert(&m.slug, &m.source_path) {
-                self.errors.push(
-                    Diagnostic::file(&m.source_path, format!("duplicate slug \"{}\": {first} is also a {kind} with it", m.slug))
-                        .with_help(format!("every file in content/{folder}/ needs its own slug: rename one file or set `slug = \"...\"`")),
-                );
-            }
+            let Some(&first) = seen.get(m.slug.as_str()) else {
+                seen.insert(&m.slug, &m.source_path);
+                continue;
+            };
+            // The file that sets `slug` to another file's name is the one to fix.
+            let (at, other) = if sets_slug(first, &m.slug) && !sets_slug(&m.source_path, &m.slug) {
+                (first, m.source_path.as_str())
+            } else {
+                (m.source_path.as_str(), first)
+            };
+            let message = t!("validate-duplicate-slug", slug = m.slug.as_str(), other = other, kind = kind_name(kind));
+            let d = match self.sources.get(at) {
+                Some(s) => Diagnostic::at(s, slug_span(&s.text), message),
+                None => Diagnostic::file(at, message),
+            };
+            self.errors.push(d.with_help(t!("validate-duplicate-slug-help", folder = folder)));
         }
     }
 
@@ -48,28 +62,70 @@ impl Checker<'_> {
         if self.failed.iter().any(|(k, s)| *k == kind && *s == r.slug) {
             return false;
         }
-        let what = match kind {
-            Kind::Tariff => "tariff",
-            Kind::Form => "form",
-            Kind::Convention => "convention",
-            Kind::Service => "service",
-            Kind::Page => "page",
-            Kind::News => "news item",
-        };
-        let mut d = self.at(&from.source_path, r.span.clone(), format!("unknown {what} \"{}\"", r.slug));
-        d = if hidden.contains(&r.slug.as_str()) {
-            d.message = format!("the {what} \"{}\" is not published (draft, future or expired)", r.slug);
-            d.with_help(format!("publish the {what}, remove `{key}`, or build with `--drafts`"))
+        let what = kind_id(kind);
+        let d = if hidden.contains(&r.slug.as_str()) {
+            self.at(&from.source_path, r.span.clone(), t!("ref-hidden", kind = what, slug = r.slug.as_str()))
+                .with_help(t!("ref-hidden-help", kind = what, key = key))
         } else {
+            let d = self.at(&from.source_path, r.span.clone(), t!("ref-unknown", kind = what, slug = r.slug.as_str()));
             match did_you_mean(&r.slug, known.iter().copied()) {
-                Some(s) => d.with_help(format!("did you mean \"{s}\"?")),
-                None if known.is_empty() => d.with_help(format!("there is no {what} yet: add one, or remove `{key}`")),
-                None => d.with_help(format!("known: {}", known.join(", "))),
+                Some(s) => d.with_help(t!("ref-did-you-mean", slug = s)),
+                None if known.is_empty() => d.with_help(t!("ref-none-yet", kind = what, key = key)),
+                None => d.with_help(t!("ref-known", list = known.join(", "))),
             }
         };
         self.errors.push(d);
         false
     }
+}
+
+/// The kind as the catalog's selectors name it.
+fn kind_id(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Tariff => "tariff",
+        Kind::Form => "form",
+        Kind::Convention => "convention",
+        Kind::Service => "service",
+        Kind::Page => "page",
+        Kind::News => "news",
+    }
+}
+
+/// "un servizio", "una tariffa", ... in the user's language.
+fn kind_name(kind: Kind) -> String {
+    match kind {
+        Kind::Tariff => t!("kind-tariff"),
+        Kind::Form => t!("kind-form"),
+        Kind::Convention => t!("kind-convention"),
+        Kind::Service => t!("kind-service"),
+        Kind::Page => t!("kind-page"),
+        Kind::News => t!("kind-news"),
+    }
+}
+
+/// The file's slug is not its file name: it was set with `slug = "..."`.
+fn sets_slug(path: &str, slug: &str) -> bool {
+    std::path::Path::new(path).file_stem().is_some_and(|stem| stem != slug)
+}
+
+/// Where a content file sets its slug: the value of its top-level `slug = "..."`, or the
+/// opening `+++` when the slug is the file name.
+fn slug_span(text: &str) -> std::ops::Range<usize> {
+    let mut pos = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let t = line.trim();
+        // Top-level keys come before the first table, and the front matter ends at `+++`.
+        if i > 0 && (t == "+++" || t.starts_with('[')) {
+            break;
+        }
+        if let Some(rest) = t.strip_prefix("slug").map(str::trim_start).and_then(|r| r.strip_prefix('=')) {
+            let value = rest.trim();
+            let start = pos + line.find(value).unwrap_or(0);
+            return start..start + value.len();
+        }
+        pos += line.len();
+    }
+    0..3.min(text.len())
 }
 
 fn slugs<'a, T>(items: &'a [T], meta: impl Fn(&'a T) -> &'a Meta) -> Vec<&'a str> {
@@ -90,17 +146,17 @@ pub fn check(
         errors: Vec::new(),
         failed: &catalog.failed,
     };
-    c.duplicates("service", "servizi", catalog.services.iter().chain(&hidden.services).map(|s| &s.meta));
-    c.duplicates("tariff", "tariffe", catalog.tariffs.iter().chain(&hidden.tariffs).map(|s| &s.meta));
-    c.duplicates("convention", "convenzioni", catalog.conventions.iter().chain(&hidden.conventions).map(|s| &s.meta));
-    c.duplicates("form", "moduli", catalog.forms.iter().chain(&hidden.forms).map(|s| &s.meta));
-    c.duplicates("page", "pagine", catalog.pages.iter().chain(&hidden.pages).map(|s| &s.meta));
-    c.duplicates("news item", "notizie", catalog.news.iter().chain(&hidden.news).map(|s| &s.meta));
+    c.duplicates(Kind::Service, "servizi", catalog.services.iter().chain(&hidden.services).map(|s| &s.meta));
+    c.duplicates(Kind::Tariff, "tariffe", catalog.tariffs.iter().chain(&hidden.tariffs).map(|s| &s.meta));
+    c.duplicates(Kind::Convention, "convenzioni", catalog.conventions.iter().chain(&hidden.conventions).map(|s| &s.meta));
+    c.duplicates(Kind::Form, "moduli", catalog.forms.iter().chain(&hidden.forms).map(|s| &s.meta));
+    c.duplicates(Kind::Page, "pagine", catalog.pages.iter().chain(&hidden.pages).map(|s| &s.meta));
+    c.duplicates(Kind::News, "notizie", catalog.news.iter().chain(&hidden.news).map(|s| &s.meta));
     for p in catalog.pages.iter().chain(&hidden.pages) {
         if RESERVED.contains(&p.meta.slug.as_str()) {
             c.errors.push(
-                Diagnostic::file(&p.meta.source_path, format!("the page slug \"{}\" is a URL the site uses itself", p.meta.slug))
-                    .with_help("rename the file or set another `slug`"),
+                Diagnostic::file(&p.meta.source_path, t!("validate-reserved-page", slug = p.meta.slug.as_str()))
+                    .with_help(t!("validate-reserved-page-help")),
             );
         }
     }
@@ -127,11 +183,11 @@ pub fn check(
                     let mut d = c.at(
                         &s.meta.source_path,
                         a.span.clone(),
-                        format!("the convention \"{}\" has no article `#{}`", a.convention, a.article),
+                        t!("ref-no-article", convention = a.convention.as_str(), article = a.article.as_str()),
                     );
                     d = match did_you_mean(&a.article, known.iter().map(String::as_str)) {
-                        Some(x) => d.with_help(format!("did you mean `#{x}`? Articles are the `## Art. N – Titolo` headings")),
-                        None => d.with_help(format!("its articles are: {}", known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", "))),
+                        Some(x) => d.with_help(t!("ref-article-did-you-mean", article = x)),
+                        None => d.with_help(t!("ref-articles", list = known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", "))),
                     };
                     c.errors.push(d);
                 }
@@ -141,7 +197,7 @@ pub fn check(
     for conv in &catalog.conventions {
         if let Some(r) = &conv.replaced_by {
             if r.slug == conv.meta.slug {
-                c.errors.push(c.at(&conv.meta.source_path, r.span.clone(), "a convention cannot replace itself".into()).with_help("name the newer convention's slug"));
+                c.errors.push(c.at(&conv.meta.source_path, r.span.clone(), t!("ref-replaces-itself")).with_help(t!("ref-replaces-itself-help")));
             } else {
                 c.reference(&conv.meta, r, Kind::Convention, "sostituita_da", &conventions, &hidden_conventions);
             }
@@ -157,10 +213,12 @@ pub fn check(
             continue;
         }
         let slug = target.trim_matches('/');
-        if !pages.contains(&slug) {
+        // A page whose file has errors is reported there; its footer link is no second error.
+        let failed = catalog.failed.iter().any(|(k, s)| *k == Kind::Page && s == slug);
+        if !pages.contains(&slug) && !failed {
             c.errors.push(
-                Diagnostic::at(config_source, link.span(), format!("`piede.{key}` links to \"{target}\", which is not a page"))
-                    .with_help(format!("create content/pagine/{slug}.md, or point `{key}` at an existing page (\"/<slug>/\")")),
+                Diagnostic::at(config_source, link.span(), t!("validate-footer-link", key = key, target = target))
+                    .with_help(t!("validate-footer-link-help", slug = slug, key = key)),
             );
         }
     }

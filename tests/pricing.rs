@@ -81,7 +81,8 @@ fn rust_engine_matches_the_hand_computed_vectors() {
     let mut failures = Vec::new();
     for c in &vectors.cases {
         let t = tariffs.get(&c.tariff).unwrap_or_else(|| panic!("{}: no tariff {}", c.name, c.tariff));
-        for m in mismatches(&quote(t, &c.profile), &c.expect) {
+        let q = quote(t, &c.profile).unwrap_or_else(|e| panic!("{}: {e:?}", c.name));
+        for m in mismatches(&q, &c.expect) {
             failures.push(format!("{}: {m}", c.name));
         }
     }
@@ -190,7 +191,7 @@ fn both_engines_agree_on_ten_thousand_generated_profiles() {
                 p.quantities.insert(item.id.clone(), rng.below(12) as u32);
             }
         }
-        let q = quote(t, &p);
+        let q = quote(t, &p).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         cases.push(json!({ "tariff": name, "profile": p, "quote": q }));
     }
     let dir = tempfile::tempdir().unwrap();

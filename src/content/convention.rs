@@ -6,6 +6,7 @@ use super::frontmatter::{self, ContentFile, Spanned};
 use super::{date, meta, non_empty, reference};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Convention, ConventionStatus};
+use crate::t;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,10 +26,10 @@ struct RawConvention {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Convention> {
-    let raw: RawConvention = match frontmatter::parse(file, "a convention") {
+    let raw: RawConvention = match frontmatter::parse(file, &crate::t!("kind-convention")) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(e);
+            errors.extend(e);
             return None;
         }
     };
@@ -40,11 +41,11 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Convent
     let valid_to = raw.valida_al.as_ref().and_then(|d| date(file, d, "valida_al").map_err(|e| errors.push(e)).ok());
     if let (Some(from), Some(to), Some(at)) = (valid_from, valid_to, &raw.valida_al) {
         if to < from {
-            errors.push(file.error_in_front(at.span(), "`valida_al` is before `valida_dal`").with_help("check the two dates"));
+            errors.push(file.error_in_front(at.span(), t!("convention-valid-to-before")).with_help(t!("convention-valid-to-before-help")));
         }
     }
     if raw.stato == ConventionStatus::Scaduta && raw.valida_al.is_none() {
-        errors.push(file.error_at_start("an expired convention needs `valida_al`").with_help("add `valida_al = YYYY-MM-DD`"));
+        errors.push(file.error_at_start(t!("convention-expired-no-end")).with_help(t!("convention-expired-no-end-help")));
     }
     let convention = Convention {
         meta,

@@ -3,20 +3,21 @@
 use serde::Deserialize;
 
 use super::frontmatter::{self, ContentFile, Spanned};
-use super::date;
+use super::{count, date, non_empty, Count};
 use crate::diagnostics::{Diagnostic, Source};
 use crate::domain::Ente;
 use crate::pricing::EnteType;
+use crate::t;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEnte {
     nome: Spanned<String>,
     tipo: EnteType,
-    provincia: String,
-    abitanti: Option<u64>,
-    postazioni: Option<u64>,
-    imprese: Option<u64>,
+    provincia: Spanned<String>,
+    abitanti: Option<Spanned<Count>>,
+    postazioni: Option<Spanned<Count>>,
+    imprese: Option<Spanned<Count>>,
     aderente_dal: Spanned<toml::value::Datetime>,
 }
 
@@ -28,10 +29,10 @@ struct RawEnti {
 }
 
 pub fn parse(source: &Source, errors: &mut Vec<Diagnostic>) -> Vec<Ente> {
-    let raw: RawEnti = match frontmatter::parse_toml(source, "the list of member Enti") {
+    let raw: RawEnti = match frontmatter::parse_toml(source, &crate::t!("kind-enti")) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(e);
+            errors.extend(e);
             return Vec::new();
         }
     };
@@ -39,20 +40,24 @@ pub fn parse(source: &Source, errors: &mut Vec<Diagnostic>) -> Vec<Ente> {
     let mut names = std::collections::HashSet::new();
     let mut out = Vec::new();
     for e in raw.ente {
-        if !names.insert(e.nome.get_ref().clone()) {
-            errors.push(file.error_in_front(e.nome.span(), format!("\"{}\" is listed twice", e.nome.get_ref())).with_help("remove one of the two entries"));
+        let before = errors.len();
+        let name = non_empty(&file, &e.nome, "nome", errors);
+        let province = non_empty(&file, &e.provincia, "provincia", errors);
+        if errors.len() == before && !names.insert(name.clone()) {
+            errors.push(file.error_in_front(e.nome.span(), t!("enti-twice", name = name.as_str())).with_help(t!("enti-twice-help")));
             continue;
         }
-        let Ok(since) = date(&file, &e.aderente_dal, "aderente_dal").map_err(|d| errors.push(d)) else { continue };
-        out.push(Ente {
-            name: e.nome.into_inner(),
-            ente_type: e.tipo,
-            province: e.provincia,
-            population: e.abitanti,
-            workstations: e.postazioni,
-            businesses: e.imprese,
-            member_since: since,
-        });
+        // The calculators multiply these figures: each within `limits::MAX_COUNT`.
+        let mut figure = |v: &Option<Spanned<Count>>, key: &str| v.as_ref().and_then(|v| count(&file, v, key, errors));
+        let population = figure(&e.abitanti, "abitanti");
+        let workstations = figure(&e.postazioni, "postazioni");
+        let businesses = figure(&e.imprese, "imprese");
+        let since = date(&file, &e.aderente_dal, "aderente_dal").map_err(|d| errors.push(d));
+        let Ok(since) = since else { continue };
+        if errors.len() > before {
+            continue;
+        }
+        out.push(Ente { name, ente_type: e.tipo, province, population, workstations, businesses, member_since: since });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out

@@ -7,12 +7,14 @@ use super::frontmatter::{self, ContentFile, Spanned};
 use super::{meta, non_empty};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Field, FieldType, Form, FormKind, FormSection};
+use crate::pricing::limits::MAX_ROWS;
+use crate::t;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawField {
     nome: Spanned<String>,
-    etichetta: String,
+    etichetta: Spanned<String>,
     tipo: Spanned<FieldType>,
     #[serde(default)]
     obbligatorio: bool,
@@ -21,7 +23,7 @@ struct RawField {
     opzioni: Vec<String>,
     #[serde(default)]
     colonne: Vec<String>,
-    righe: Option<u32>,
+    righe: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -56,10 +58,10 @@ fn yes() -> bool {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
-    let raw: RawForm = match frontmatter::parse(file, "a form") {
+    let raw: RawForm = match frontmatter::parse(file, &crate::t!("kind-form")) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(e);
+            errors.extend(e);
             return None;
         }
     };
@@ -67,8 +69,7 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
     let meta = meta(file, &common!(raw), errors);
     if !raw.invio_pec.get_ref().contains('@') {
         errors.push(
-            file.error_in_front(raw.invio_pec.span(), "`invio_pec` is not an e-mail address")
-                .with_help("write the PEC address the form is sent to, e.g. \"cst@pec.example.it\""),
+            file.error_in_front(raw.invio_pec.span(), t!("form-pec")).with_help(t!("form-pec-help")),
         );
     }
     let mut names = std::collections::HashSet::new();
@@ -79,38 +80,28 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
             let name = f.nome.get_ref().clone();
             let ok_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !ok_name {
-                errors.push(
-                    file.error_in_front(f.nome.span(), format!("invalid field name \"{name}\""))
-                        .with_help("field names use lowercase letters, digits and `_`, e.g. \"ente_denominazione\""),
-                );
+                errors.push(file.error_in_front(f.nome.span(), t!("form-field-name", name = name.as_str())).with_help(t!("form-field-name-help")));
             } else if !names.insert(name.clone()) {
-                errors.push(
-                    file.error_in_front(f.nome.span(), format!("two fields are named \"{name}\""))
-                        .with_help("every field of a form needs its own `nome`"),
-                );
+                errors.push(file.error_in_front(f.nome.span(), t!("form-field-twice", name = name.as_str())).with_help(t!("form-field-twice-help")));
             }
             let field_type = *f.tipo.get_ref();
             if field_type == FieldType::Scelta && f.opzioni.len() < 2 {
-                errors.push(
-                    file.error_in_front(f.tipo.span(), "a `scelta` field needs at least two `opzioni`")
-                        .with_help("add `opzioni = [\"...\", \"...\"]`"),
-                );
+                errors.push(file.error_in_front(f.tipo.span(), t!("form-choice-options")).with_help(t!("form-choice-options-help")));
             }
             if field_type == FieldType::Elenco && f.colonne.is_empty() {
-                errors.push(
-                    file.error_in_front(f.tipo.span(), "an `elenco` field needs its `colonne`")
-                        .with_help("add `colonne = [\"Nome\", \"Cognome\", \"Ente di appartenenza\"]`"),
-                );
+                errors.push(file.error_in_front(f.tipo.span(), t!("form-list-columns")).with_help(t!("form-list-columns-help")));
             }
+            let label = non_empty(file, &f.etichetta, "etichetta", errors);
+            let rows = f.righe.as_ref().map_or(Some(5), |r| rows(file, r, errors)).unwrap_or(5);
             fields.push(Field {
                 name,
-                label: f.etichetta,
+                label,
                 field_type,
                 required: f.obbligatorio,
                 help: f.aiuto,
                 options: f.opzioni,
                 columns: f.colonne,
-                rows: f.righe.unwrap_or(5),
+                rows,
             });
         }
         sections.push(FormSection { title: s.titolo, description: s.descrizione, fields });
@@ -128,4 +119,16 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
         body_offset: file.body.start,
     };
     (errors.len() == before).then_some(form)
+}
+
+/// `righe` of an `elenco` field: every row is drawn on the page and in the PDF, so at most
+/// `limits::MAX_ROWS`.
+fn rows(file: &ContentFile, r: &Spanned<u32>, errors: &mut Vec<Diagnostic>) -> Option<u32> {
+    let n = *r.get_ref();
+    if (1..=MAX_ROWS).contains(&n) {
+        return Some(n);
+    }
+    let max = MAX_ROWS.to_string();
+    errors.push(file.error_in_front(r.span(), t!("form-rows", value = n.to_string(), max = max.clone())).with_help(t!("form-rows-help", max = max)));
+    None
 }

@@ -6,6 +6,7 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Source};
+use crate::t;
 
 /// A content file: its text, and where its front matter and body are.
 #[derive(Debug, Clone)]
@@ -47,13 +48,8 @@ pub fn split(source: Source) -> Result<ContentFile, Diagnostic> {
     let rest = &text[bom..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     if rest[..first_line_end].trim_end() != "+++" {
-        let hint = if rest.starts_with("---") {
-            "front matter is TOML between `+++` lines; replace the `---` lines with `+++` and write keys as `key = \"value\"`"
-        } else {
-            "start the file with a line `+++`, the TOML keys (e.g. `titolo = \"...\"`), then another line `+++`"
-        };
-        return Err(Diagnostic::at(&source, bom..bom + first_line_end.min(3).max(1).min(rest.len().max(1)), "missing front matter: the file must start with `+++`")
-            .with_help(hint));
+        let hint = if rest.starts_with("---") { t!("fm-yaml-help") } else { t!("fm-no-front-help") };
+        return Err(Diagnostic::at(&source, bom..bom + first_line_end.clamp(1, 3).min(rest.len().max(1)), t!("fm-no-front")).with_help(hint));
     }
     let front_start = bom + first_line_end;
     let mut pos = front_start;
@@ -63,25 +59,81 @@ pub fn split(source: Source) -> Result<ContentFile, Diagnostic> {
         }
         pos += line.len();
     }
-    Err(Diagnostic::at(&source, bom..bom + 3, "the front matter is never closed: no second `+++` line")
-        .with_help("add a line `+++` after the last TOML key, before the Markdown text"))
+    Err(Diagnostic::at(&source, bom..bom + 3, t!("fm-not-closed")).with_help(t!("fm-not-closed-help")))
 }
 
-/// Deserialize the front matter, turning TOML errors into editor-friendly diagnostics.
-pub fn parse<T: DeserializeOwned>(file: &ContentFile, kind: &str) -> Result<T, Diagnostic> {
-    toml::from_str(file.front_text()).map_err(|e| toml_error(file, &e, kind))
+/// Deserialize the front matter, turning TOML errors into editor-friendly diagnostics:
+/// every key error of the file, not only the first (see `all_errors`).
+pub fn parse<T: DeserializeOwned>(file: &ContentFile, kind: &str) -> Result<T, Vec<Diagnostic>> {
+    match toml::from_str(file.front_text()) {
+        Ok(v) => Ok(v),
+        Err(first) => Err(all_errors::<T>(file, first, kind)),
+    }
 }
 
 /// Deserialize a whole TOML file (config, data) with the same error treatment.
-pub fn parse_toml<T: DeserializeOwned>(source: &Source, kind: &str) -> Result<T, Diagnostic> {
+pub fn parse_toml<T: DeserializeOwned>(source: &Source, kind: &str) -> Result<T, Vec<Diagnostic>> {
     let file = ContentFile { source: source.clone(), front: 0..source.text.len(), body: source.text.len()..source.text.len() };
     parse(&file, kind)
+}
+
+/// How many more key errors one file may report after the first.
+const MORE_ERRORS: usize = 30;
+
+/// serde stops at the first problem. To report them all in one run, the lines of each
+/// problem are blanked (offsets kept, so positions stay right) and the text is read again,
+/// as long as what is left is still valid TOML; a key that was blanked is not then reported
+/// as missing.
+fn all_errors<T: DeserializeOwned>(file: &ContentFile, first: toml::de::Error, kind: &str) -> Vec<Diagnostic> {
+    let mut errors = vec![toml_error(file, &first, kind)];
+    let mut text = file.front_text().to_string();
+    let mut blanked: Vec<String> = Vec::new();
+    let mut err = first;
+    for _ in 0..MORE_ERRORS {
+        let Some(span) = err.span().filter(|s| s.end > s.start && s.end - s.start < text.len()) else { break };
+        let (start, end) = whole_lines(&text, span);
+        blanked.push(text[start..end].to_string());
+        let spaces: String = text[start..end].bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect();
+        // Blanking only ASCII bytes into ASCII keeps the text valid UTF-8 of the same length.
+        if spaces.len() != end - start {
+            break;
+        }
+        text.replace_range(start..end, &spaces);
+        if text.parse::<toml::Table>().is_err() {
+            break;
+        }
+        match toml::from_str::<T>(&text) {
+            Ok(_) => break,
+            Err(e) => {
+                let missing = e.message().starts_with("missing field");
+                let was_blanked = backticked(e.message()).first().is_some_and(|k| blanked.iter().any(|b| b.trim_start().starts_with(k)));
+                if !(missing && was_blanked) {
+                    errors.push(toml_error(file, &e, kind));
+                }
+                if missing {
+                    break;
+                }
+                err = e;
+            }
+        }
+    }
+    errors
+}
+
+/// The byte range of the whole lines that `span` touches.
+fn whole_lines(text: &str, span: Range<usize>) -> (usize, usize) {
+    let start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end.min(text.len())..].find('\n').map_or(text.len(), |i| span.end + i);
+    (start, end)
 }
 
 fn toml_error(file: &ContentFile, e: &toml::de::Error, kind: &str) -> Diagnostic {
     let raw = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
-    let (message, help) = explain(&raw, kind, &file.front_text()[span.clone()]);
+    let front = file.front_text();
+    let first_line = file.source.line_col(file.front.start).0 - 1;
+    let at = Written { raw: &raw, kind, front, span: span.clone(), first_line };
+    let (message, help) = explain(&at);
     let mut d = if e.span().is_some() { file.error_in_front(span, message) } else { file.error_at_start(message) };
     if let Some(h) = help {
         d = d.with_help(h);
@@ -94,61 +146,197 @@ fn backticked(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
 
+/// A TOML or serde error and where it is.
+struct Written<'a> {
+    raw: &'a str,
+    /// "un servizio", "una tariffa", ... (in the user's language).
+    kind: &'a str,
+    front: &'a str,
+    span: Range<usize>,
+    /// Lines of the file before the front matter (the `+++` line).
+    first_line: usize,
+}
+
+impl Written<'_> {
+    fn text(&self) -> &str {
+        self.front.get(self.span.clone()).unwrap_or("")
+    }
+
+    /// The `[table]` header above the error, when there is one, with its line in the file.
+    fn table_above(&self) -> Option<(String, usize)> {
+        let before = self.front.get(..self.span.start)?;
+        before.lines().enumerate().filter_map(|(i, l)| table_header(l).map(|t| (t, i + 1 + self.first_line))).last()
+    }
+}
+
+/// `[contatti]` → `contatti`; `[[voci]]` → `voci`.
+fn table_header(line: &str) -> Option<String> {
+    let l = line.trim();
+    let inner = l.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")).or_else(|| l.strip_prefix('[').and_then(|r| r.strip_suffix(']')))?;
+    (!inner.is_empty() && !inner.contains(['"', '=', ','])).then(|| inner.trim().to_string())
+}
+
 /// Rewrite serde/toml messages in the editor's terms, with a fix.
-fn explain(raw: &str, kind: &str, spanned_text: &str) -> (String, Option<String>) {
+fn explain(w: &Written) -> (String, Option<String>) {
+    let raw = w.raw;
     let names = backticked(raw);
     if raw.starts_with("unknown field") {
-        let wrong = names.first().copied().unwrap_or("?");
-        let valid = &names[1.min(names.len())..];
-        let help = match did_you_mean(wrong, valid.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? The keys of {kind} are documented in docs/contenuti.md"),
-            None => format!("valid keys here: {}", valid.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")),
-        };
-        return (format!("unknown key `{wrong}` in {kind}"), Some(help));
+        return unknown_key(w, &names);
     }
     if raw.starts_with("unknown variant") {
-        let wrong = names.first().copied().unwrap_or("?");
-        let valid = &names[1.min(names.len())..];
-        let list = valid.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
-        let help = match did_you_mean(wrong, valid.iter().copied()) {
-            Some(s) => format!("did you mean \"{s}\"? Allowed values: {list}"),
-            None => format!("allowed values: {list}"),
-        };
-        return (format!("\"{wrong}\" is not an allowed value"), Some(help));
+        return unknown_value(&names);
     }
     if raw.starts_with("missing field") {
         let key = names.first().copied().unwrap_or("?");
-        return (
-            format!("missing required key `{key}` in {kind}"),
-            Some(format!("add `{key} = ...` to the front matter (see docs/contenuti.md)")),
-        );
+        return (t!("fm-missing", key = key, kind = w.kind), Some(t!("fm-missing-help", key = key)));
     }
     // Our own checks (amounts) already say what is wrong and how to write it.
     if raw.starts_with("float amount") || raw.starts_with("amount ") {
-        return (raw.to_string(), Some("amounts are strings in euros, in double quotes, e.g. `importo = \"650.00\"`".into()));
+        return amount(w);
+    }
+    if raw.starts_with("invalid value: integer") {
+        return integer(w);
     }
     if raw.starts_with("invalid type") {
-        let help = if raw.to_lowercase().contains("datetime") {
-            "write dates without quotes, as YYYY-MM-DD, e.g. `data = 2026-03-15`".to_string()
-        } else if raw.contains("found a string") || raw.contains("string \"") {
-            "remove the quotes around the value".to_string()
-        } else if raw.contains("expected a string") {
-            "put the value in double quotes".to_string()
-        } else if raw.contains("expected a sequence") {
-            "write a list in square brackets, e.g. `[\"a\", \"b\"]`".to_string()
-        } else {
-            "see docs/contenuti.md for the expected type of this key".to_string()
-        };
-        return (format!("wrong type: {raw}"), Some(help));
+        // An integer past 64 bits comes as "invalid type: integer `...` as u128, expected i64".
+        if raw.starts_with("invalid type: integer") && raw.split(", expected ").nth(1).is_some_and(|e| type_word(e) == type_word("integer")) {
+            return (t!("fm-too-large", value = w.text().trim()), Some(t!("fm-too-large-help")));
+        }
+        return wrong_type(raw);
     }
-    let looks_like_date = spanned_text.chars().next().is_some_and(|c| c.is_ascii_digit()) && spanned_text.contains('-');
+    let text = w.text();
+    let looks_like_date = text.chars().next().is_some_and(|c| c.is_ascii_digit()) && text.contains('-');
     if looks_like_date {
-        return (
-            format!("invalid date or number: {raw}"),
-            Some("dates are written YYYY-MM-DD with a real month (01-12) and day, e.g. `2026-03-15`".into()),
-        );
+        return (t!("fm-bad-date", raw = raw), Some(t!("fm-bad-date-help")));
     }
-    (format!("invalid TOML: {raw}"), Some("check quotes, `=` signs and brackets on this line; strings go in double quotes".into()))
+    (t!("fm-invalid-toml", raw = raw), Some(t!("fm-invalid-toml-help")))
+}
+
+fn unknown_key(w: &Written, names: &[&str]) -> (String, Option<String>) {
+    let wrong = names.first().copied().unwrap_or("?");
+    let valid = &names[1.min(names.len())..];
+    let suggestion = synonym(wrong, valid).or_else(|| did_you_mean(wrong, valid.iter().copied()));
+    let help = match (suggestion, w.table_above()) {
+        (Some(s), _) => t!("fm-unknown-key-did-you-mean", key = s),
+        // A plain key written below a table belongs to that table in TOML.
+        (None, Some((table, line))) => t!("fm-key-under-table", key = wrong, table = table, line = line),
+        (None, None) => t!("fm-unknown-key-valid", keys = valid.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")),
+    };
+    (t!("fm-unknown-key", key = wrong, kind = w.kind), Some(help))
+}
+
+fn unknown_value(names: &[&str]) -> (String, Option<String>) {
+    let wrong = names.first().copied().unwrap_or("?");
+    let valid = &names[1.min(names.len())..];
+    let list = valid.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
+    let help = match synonym(wrong, valid).or_else(|| did_you_mean(wrong, valid.iter().copied())) {
+        Some(s) => t!("fm-value-did-you-mean", value = s, list = list),
+        None => t!("fm-value-allowed", list = list),
+    };
+    (t!("fm-unknown-value", value = wrong), Some(help))
+}
+
+/// Words editors write for an allowed value or key: "mese" for "mensile", "utente" for
+/// "utenti", "una tantum" for "una-tantum". Only suggests what is allowed here.
+fn synonym<'a>(wrong: &str, valid: &[&'a str]) -> Option<&'a str> {
+    const KNOWN: &[(&str, &str)] = &[
+        ("mese", "mensile"),
+        ("mensilmente", "mensile"),
+        ("al-mese", "mensile"),
+        ("anno", "annuale"),
+        ("annua", "annuale"),
+        ("annuo", "annuale"),
+        ("anuale", "annuale"),
+        ("all-anno", "annuale"),
+        ("una tantum", "una-tantum"),
+        ("una_tantum", "una-tantum"),
+        ("unatantum", "una-tantum"),
+        ("unica", "una-tantum"),
+        ("su richiesta", "su-richiesta"),
+        ("su_richiesta", "su-richiesta"),
+        ("preventivo", "su-richiesta"),
+        ("su preventivo", "su-richiesta"),
+        ("fascia", "fasce"),
+        ("scaglione", "scaglioni"),
+        ("fissa", "fisso"),
+        ("costo", "importo"),
+        ("prezzo", "importo"),
+        ("titolo_breve", "titolo"),
+        ("descrizione_breve", "descrizione"),
+    ];
+    let lower = wrong.trim().to_lowercase();
+    let known = KNOWN.iter().find(|(w, _)| *w == lower).map(|(_, r)| *r);
+    let found = known.and_then(|r| valid.iter().copied().find(|v| *v == r));
+    // Singular for plural and back ("utente" → "utenti", "postazione" → "postazioni").
+    found.or_else(|| {
+        let stem = lower.get(..lower.len().saturating_sub(1)).filter(|s| s.len() >= 4)?;
+        valid.iter().copied().find(|v| v.len() == lower.len() && v.starts_with(stem))
+    })
+}
+
+/// The amount visitor's "float amount 500.5: ..." and "amount 500 without quotes ...".
+fn amount(w: &Written) -> (String, Option<String>) {
+    let raw = w.raw;
+    let value = |rest: &str| rest.split([':', ' ']).next().unwrap_or("").to_string();
+    let message = match raw.strip_prefix("float amount ") {
+        Some(rest) => t!("fm-amount-float", value = value(rest)),
+        None => t!("fm-amount-integer", value = value(raw.strip_prefix("amount ").unwrap_or(raw))),
+    };
+    (message, Some(t!("fm-amount-help")))
+}
+
+/// "invalid value: integer `-5`, expected u32": a count that is negative or too large.
+fn integer(w: &Written) -> (String, Option<String>) {
+    let value = backticked(w.raw).first().copied().unwrap_or("?").to_string();
+    if value.starts_with('-') {
+        (t!("fm-negative", value = value), Some(t!("fm-negative-help")))
+    } else {
+        (t!("fm-too-large", value = value), Some(t!("fm-too-large-help")))
+    }
+}
+
+fn wrong_type(raw: &str) -> (String, Option<String>) {
+    let help = if raw.to_lowercase().contains("datetime") {
+        t!("fm-type-date-help")
+    } else if raw.contains("found a string") || raw.contains("string \"") {
+        t!("fm-type-unquote-help")
+    } else if raw.contains("expected a string") {
+        t!("fm-type-quote-help")
+    } else if raw.contains("expected a sequence") {
+        t!("fm-type-list-help")
+    } else {
+        t!("fm-type-help")
+    };
+    (t!("fm-wrong-type", raw = translate_type(raw)), Some(help))
+}
+
+/// serde's "invalid type: string \"x\", expected a boolean" in the user's words.
+fn translate_type(raw: &str) -> String {
+    let detail = raw.strip_prefix("invalid type: ").unwrap_or(raw);
+    let Some((found, expected)) = detail.split_once(", expected ") else { return detail.to_string() };
+    t!("fm-type-found-expected", found = type_word(found), expected = type_word(expected))
+}
+
+fn type_word(serde_words: &str) -> String {
+    let w = serde_words.trim();
+    let id = if w.starts_with("string") || w.starts_with("a string") {
+        "type-string"
+    } else if w.contains("boolean") {
+        "type-boolean"
+    } else if w.contains("integer") || w.starts_with('u') || w.starts_with('i') {
+        "type-integer"
+    } else if w.contains("float") {
+        "type-float"
+    } else if w.contains("sequence") || w.contains("array") {
+        "type-list"
+    } else if w.contains("map") || w.contains("table") || w.starts_with("struct") {
+        "type-table"
+    } else if w.to_lowercase().contains("datetime") || w.contains("date") {
+        "type-date"
+    } else {
+        return w.to_string();
+    };
+    crate::i18n::message(id, None)
 }
 
 /// A value with its byte span inside the front matter.
@@ -172,11 +360,11 @@ mod tests {
     #[test]
     fn missing_delimiters_are_errors() {
         let e = split(src("titolo = 1\n")).unwrap_err();
-        assert!(e.message.contains("missing front matter"));
+        assert!(e.message.contains("manca l'intestazione"), "{e}");
         let e = split(src("---\ntitolo: a\n---\n")).unwrap_err();
         assert!(e.help.unwrap().contains("`+++`"));
         let e = split(src("+++\ntitolo = \"a\"\n")).unwrap_err();
-        assert!(e.message.contains("never closed"));
+        assert!(e.message.contains("non è mai chiusa"), "{e}");
     }
 
     #[derive(serde::Deserialize, Debug)]
@@ -190,19 +378,77 @@ mod tests {
     #[test]
     fn unknown_key_suggests_and_points_at_line() {
         let f = split(src("+++\ntitolo = \"A\"\ntitoloo = \"B\"\n+++\n")).unwrap();
-        let e = parse::<Fm>(&f, "a service").unwrap_err();
-        assert_eq!(e.message, "unknown key `titoloo` in a service");
+        let e = parse::<Fm>(&f, "un servizio").unwrap_err().remove(0);
+        assert_eq!(e.message, "chiave sconosciuta `titoloo` in un servizio");
         assert_eq!(e.line_col(), Some((3, 1)));
-        assert!(e.help.unwrap().contains("did you mean `titolo`"));
+        assert!(e.help.unwrap().contains("forse intendevate `titolo`"));
     }
 
     #[test]
     fn missing_key_and_bad_date() {
         let f = split(src("+++\n+++\n")).unwrap();
-        let e = parse::<Fm>(&f, "a page").unwrap_err();
-        assert_eq!(e.message, "missing required key `titolo` in a page");
+        let e = parse::<Fm>(&f, "una pagina").unwrap_err().remove(0);
+        assert_eq!(e.message, "manca la chiave obbligatoria `titolo` in una pagina");
         let f = split(src("+++\ntitolo = \"A\"\ndata = 2026-13-01\n+++\n")).unwrap();
-        let e = parse::<Fm>(&f, "a page").unwrap_err();
+        let e = parse::<Fm>(&f, "una pagina").unwrap_err().remove(0);
         assert_eq!(e.line_col().unwrap().0, 3, "{e}");
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Tariffa {
+        base: Base,
+        periodicita: Periodicita,
+        postazioni: Option<u32>,
+        contatti: Option<Contatti>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "kebab-case")]
+    enum Base {
+        Abitanti,
+        Utenti,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "kebab-case")]
+    enum Periodicita {
+        Mensile,
+        Annuale,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Contatti {
+        email: String,
+    }
+
+    fn errors_of(front: &str) -> Vec<Diagnostic> {
+        let f = split(src(&format!("+++\n{front}+++\n"))).unwrap();
+        parse::<Tariffa>(&f, "una tariffa").unwrap_err()
+    }
+
+    #[test]
+    fn every_key_error_of_a_file_in_one_run() {
+        let e = errors_of("base = \"utente\"\nperiodicita = \"mese\"\n");
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[0].line_col(), Some((2, 8)));
+        assert!(e[0].help.as_deref().unwrap().contains("\"utenti\""), "{}", e[0]);
+        assert_eq!(e[1].line_col(), Some((3, 15)));
+        assert!(e[1].help.as_deref().unwrap().contains("\"mensile\""), "{}", e[1]);
+    }
+
+    #[test]
+    fn a_table_above_plain_keys_says_to_move_it() {
+        let e = errors_of("base = \"abitanti\"\n[contatti]\nemail = \"a@b.it\"\nperiodicita = \"annuale\"\n");
+        assert_eq!(e[0].message, "chiave sconosciuta `periodicita` in una tariffa");
+        let help = e[0].help.as_deref().unwrap();
+        assert!(help.contains("[contatti]") && help.contains("riga 3"), "{help}");
+    }
+
+    #[test]
+    fn a_negative_count_says_so() {
+        let e = errors_of("base = \"abitanti\"\nperiodicita = \"annuale\"\npostazioni = -5\n");
+        assert!(e[0].message.contains("-5") && e[0].message.contains("negativo"), "{}", e[0]);
+        assert_eq!(e[0].line_col(), Some((4, 14)));
     }
 }

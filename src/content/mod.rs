@@ -27,6 +27,9 @@ use jiff::civil::Date;
 
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Meta, Ref};
+use crate::pricing::limits::{DATE_YEARS, MAX_COUNT};
+use crate::pricing::money::group_thousands;
+use crate::t;
 use frontmatter::{ContentFile, Spanned};
 
 /// Keys shared by every kind. Each schema repeats them (serde's `flatten` would lose the
@@ -49,20 +52,84 @@ pub fn is_safe_slug(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-pub fn slug_help() -> &'static str {
-    "a slug may contain only lowercase letters a-z, digits and single hyphens, e.g. `rao-pubblico`"
+pub fn slug_help() -> String {
+    t!("content-slug-help")
 }
 
-/// Turn a TOML date into a calendar date, rejecting times.
+/// A count or limit as the messages show it: `100.000.000` (`100,000,000` in English).
+pub fn shown_count(n: u64) -> String {
+    let grouped = group_thousands(n);
+    match crate::i18n::language() {
+        crate::i18n::Language::It => grouped,
+        crate::i18n::Language::En => grouped.replace('.', ","),
+    }
+}
+
+/// Turn a TOML date into a calendar date, rejecting times and years outside
+/// `limits::DATE_YEARS` (a `0000-01-01` is a typo, not a date of a catalog).
 pub fn date(file: &ContentFile, d: &Spanned<toml::value::Datetime>, key: &str) -> Result<Date, Diagnostic> {
     let v = d.get_ref();
-    let bad = || {
-        file.error_in_front(d.span(), format!("`{key}` must be a date without a time"))
-            .with_help("write it as YYYY-MM-DD, e.g. `2026-03-15`")
+    let bad = || file.error_in_front(d.span(), t!("content-date-time", key = key)).with_help(t!("content-date-help"));
+    let (Some(day), None) = (v.date, v.time) else { return Err(bad()) };
+    let Some(year) = i16::try_from(day.year).ok().filter(|y| DATE_YEARS.contains(y)) else {
+        let (min, max) = (DATE_YEARS.start().to_string(), DATE_YEARS.end().to_string());
+        return Err(file
+            .error_in_front(d.span(), t!("content-date-year", key = key, year = format!("{:04}", day.year), min = min.clone(), max = max.clone()))
+            .with_help(t!("content-date-year-help", min = min, max = max)));
     };
-    match (v.date, v.time) {
-        (Some(day), None) => Date::new(day.year as i16, day.month as i8, day.day as i8).map_err(|_| bad()),
-        _ => Err(bad()),
+    Date::new(year, day.month as i8, day.day as i8).map_err(|_| bad())
+}
+
+/// A whole number as written, of any size and sign, so that `count` can say what is wrong
+/// with it where it is written (a decimal is a type error of the front matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count(pub i128);
+
+impl<'de> serde::Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an integer")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Count, E> {
+                Ok(Count(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Count, E> {
+                Ok(Count(v.into()))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<Count, E> {
+                Ok(Count(v))
+            }
+            // Past i128 is past any limit.
+            fn visit_u128<E>(self, v: u128) -> Result<Count, E> {
+                Ok(Count(i128::try_from(v).unwrap_or(i128::MAX)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A count (a figure of an Ente, a band bound, a quantity) from 0 to `limits::MAX_COUNT`;
+/// a negative or larger number is an error at its value.
+pub fn count(file: &ContentFile, v: &Spanned<Count>, key: &str, errors: &mut Vec<Diagnostic>) -> Option<u64> {
+    let n = v.get_ref().0;
+    let value = n.to_string();
+    if n < 0 {
+        errors.push(file.error_in_front(v.span(), t!("limit-negative", key = key, value = value)).with_help(t!("limit-negative-help", key = key)));
+        return None;
+    }
+    match u64::try_from(n) {
+        Ok(n) if n <= MAX_COUNT => Some(n),
+        _ => {
+            let max = shown_count(MAX_COUNT);
+            errors.push(
+                file.error_in_front(v.span(), t!("limit-count", key = key, value = value, max = max.clone()))
+                    .with_help(t!("limit-count-help", max = max)),
+            );
+            None
+        }
     }
 }
 
@@ -72,17 +139,15 @@ pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -
     let slug = match &common.slug {
         Some(s) => {
             if !is_safe_slug(s.get_ref()) {
-                errors.push(
-                    file.error_in_front(s.span(), format!("unsafe slug \"{}\"", s.get_ref())).with_help(slug_help()),
-                );
+                errors.push(file.error_in_front(s.span(), t!("content-unsafe-slug", slug = s.get_ref())).with_help(slug_help()));
             }
             s.get_ref().clone()
         }
         None => {
             if !is_safe_slug(&stem) {
                 errors.push(
-                    Diagnostic::file(&file.source.path, format!("the file name \"{stem}\" cannot be used as a URL"))
-                        .with_help(format!("rename the file, or set `slug = \"...\"`: {}", slug_help())),
+                    Diagnostic::file(&file.source.path, t!("content-file-name", stem = stem.as_str()))
+                        .with_help(t!("content-file-name-help", rule = slug_help())),
                 );
             }
             stem
@@ -94,6 +159,15 @@ pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -
     let publish_from = opt_date(&common.pubblicazione, "pubblicazione");
     let expires_on = opt_date(&common.scadenza, "scadenza");
     let updated = opt_date(&common.aggiornato, "aggiornato");
+    if let (Some(from), Some(until), Some(at)) = (publish_from, expires_on, &common.scadenza) {
+        // `scadenza` is the first day the file is hidden: on or before `pubblicazione`, never shown.
+        if until <= from {
+            errors.push(
+                file.error_in_front(at.span(), t!("content-expires-first", expires = until.to_string(), publish = from.to_string()))
+                    .with_help(t!("content-expires-first-help")),
+            );
+        }
+    }
     Meta {
         slug,
         source_path: file.source.path.to_string_lossy().replace('\\', "/"),
@@ -108,17 +182,15 @@ pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -
 pub fn reference(file: &ContentFile, s: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Ref {
     let span = s.span().start + file.front.start..s.span().end + file.front.start;
     if !is_safe_slug(s.get_ref()) {
-        errors.push(file.error_in_front(s.span(), format!("\"{}\" is not a valid reference", s.get_ref())).with_help(
-            "refer to another file by its slug, the file name without `.md`, e.g. `tariffa = \"rao-pubblico\"`",
-        ));
+        errors.push(file.error_in_front(s.span(), t!("content-bad-reference", slug = s.get_ref())).with_help(t!("content-bad-reference-help")));
     }
     Ref { slug: s.get_ref().clone(), span }
 }
 
-/// A required non-empty text.
+/// A required text: empty or only spaces is an error at the value.
 pub fn non_empty(file: &ContentFile, s: &Spanned<String>, key: &str, errors: &mut Vec<Diagnostic>) -> String {
     if s.get_ref().trim().is_empty() {
-        errors.push(file.error_in_front(s.span(), format!("`{key}` is empty")).with_help(format!("write a value for `{key}`")));
+        errors.push(file.error_in_front(s.span(), t!("content-empty", key = key)).with_help(t!("content-empty-help", key = key)));
     }
     s.get_ref().trim().to_string()
 }
@@ -153,7 +225,8 @@ pub struct Catalog {
 }
 
 enum Parsed {
-    Service(crate::domain::Service),
+    // A service card is by far the largest: boxed, so the others do not take its size.
+    Service(Box<crate::domain::Service>),
     Tariff(crate::domain::TariffDoc),
     Convention(crate::domain::Convention),
     Form(crate::domain::Form),
@@ -176,7 +249,7 @@ pub fn parse_catalog(inputs: &crate::load::Inputs, vat: crate::pricing::BasisPoi
                 Err(e) => return (*kind, stem, None, vec![e]),
             };
             let parsed = match kind {
-                Kind::Service => service::parse(&file, &mut errors).map(Parsed::Service),
+                Kind::Service => service::parse(&file, &mut errors).map(|s| Parsed::Service(Box::new(s))),
                 Kind::Tariff => tariff::parse(&file, vat, &mut errors).map(Parsed::Tariff),
                 Kind::Convention => convention::parse(&file, &mut errors).map(Parsed::Convention),
                 Kind::Form => form::parse(&file, &mut errors).map(Parsed::Form),
@@ -194,7 +267,7 @@ pub fn parse_catalog(inputs: &crate::load::Inputs, vat: crate::pricing::BasisPoi
             catalog.failed.push((kind, stem));
         }
         match parsed {
-            Some(Parsed::Service(s)) => catalog.services.push(s),
+            Some(Parsed::Service(s)) => catalog.services.push(*s),
             Some(Parsed::Tariff(t)) => catalog.tariffs.push(t),
             Some(Parsed::Convention(c)) => catalog.conventions.push(c),
             Some(Parsed::Form(f)) => catalog.forms.push(f),

@@ -23,10 +23,10 @@ struct RawNews {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<News> {
-    let raw: RawNews = match frontmatter::parse(file, "a news item") {
+    let raw: RawNews = match frontmatter::parse(file, &crate::t!("kind-news")) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(e);
+            errors.extend(e);
             return None;
         }
     };

@@ -23,10 +23,10 @@ struct RawPage {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Page> {
-    let raw: RawPage = match frontmatter::parse(file, "a page") {
+    let raw: RawPage = match frontmatter::parse(file, &crate::t!("kind-page")) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(e);
+            errors.extend(e);
             return None;
         }
     };

@@ -7,6 +7,7 @@ use super::frontmatter::{self, ContentFile, Spanned};
 use super::{meta, non_empty, reference};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::domain::{ArticleRef, Audience, Contacts, Level, MacroArea, Section, SectionKind, Service, ServiceStatus, Step};
+use crate::t;
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
 #[serde(rename_all = "kebab-case")]
@@ -18,7 +19,7 @@ enum RawStatus {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawContacts {
-    ufficio: String,
+    ufficio: Spanned<String>,
     email: Option<String>,
     pec: Option<String>,
     telefono: Option<String>,
@@ -37,7 +38,7 @@ struct RawStep {
 #[serde(deny_unknown_fields)]
 struct RawAccess {
     url: Spanned<String>,
-    etichetta: String,
+    etichetta: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,10 +76,10 @@ struct RawService {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Service> {
-    let raw: RawService = match frontmatter::parse(file, "a service") {
+    let raw: RawService = match frontmatter::parse(file, &crate::t!("kind-service")) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(e);
+            errors.extend(e);
             return None;
         }
     };
@@ -89,44 +90,35 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Service
     let status = match (raw.stato.get_ref(), raw.motivo_stato) {
         (RawStatus::Attivo, None) => ServiceStatus::Active,
         (RawStatus::Attivo, Some(_)) => {
-            errors.push(
-                file.error_in_front(raw.stato.span(), "`motivo_stato` is only for a suspended service")
-                    .with_help("remove `motivo_stato`, or set `stato = \"sospeso\"`"),
-            );
+            errors.push(file.error_in_front(raw.stato.span(), t!("service-reason-not-suspended")).with_help(t!("service-reason-not-suspended-help")));
             ServiceStatus::Active
         }
         (RawStatus::Sospeso, Some(reason)) if !reason.trim().is_empty() => ServiceStatus::Suspended(reason),
         (RawStatus::Sospeso, _) => {
-            errors.push(
-                file.error_in_front(raw.stato.span(), "a suspended service needs the reason")
-                    .with_help("add `motivo_stato = \"...\"`: the page must say why the service is suspended"),
-            );
+            errors.push(file.error_in_front(raw.stato.span(), t!("service-suspended-no-reason")).with_help(t!("service-suspended-no-reason-help")));
             ServiceStatus::Suspended(String::new())
         }
     };
     if raw.destinatari.get_ref().is_empty() {
-        errors.push(
-            file.error_in_front(raw.destinatari.span(), "`destinatari` is empty")
-                .with_help("name at least one audience, e.g. `destinatari = [\"comuni\"]`"),
-        );
+        errors.push(file.error_in_front(raw.destinatari.span(), t!("service-no-audience")).with_help(t!("service-no-audience-help")));
     }
     let tariff = raw.tariffa.as_ref().map(|t| reference(file, t, errors));
     let forms = raw.moduli.iter().map(|m| reference(file, m, errors)).collect();
     let convention = raw.convenzione.as_ref().and_then(|c| article_ref(file, c, errors));
     if raw.contatti.email.is_none() && raw.contatti.telefono.is_none() && raw.contatti.pec.is_none() {
-        errors.push(
-            file.error_at_start("`contatti` needs a way to reach the office")
-                .with_help("add `email`, `pec` or `telefono` under `[contatti]`"),
-        );
+        errors.push(file.error_at_start(t!("service-no-contact")).with_help(t!("service-no-contact-help")));
     }
+    let office = non_empty(file, &raw.contatti.ufficio, "ufficio", errors);
     let online_access = raw.accesso_online.map(|a| {
-        if !a.url.get_ref().starts_with("https://") && !a.url.get_ref().starts_with('/') {
-            errors.push(
-                file.error_in_front(a.url.span(), "`accesso_online.url` must be an https:// address or a site path")
-                    .with_help("e.g. `url = \"https://servizi.example.it/rao\"`"),
-            );
+        let url = a.url.get_ref();
+        if let Err(why) = crate::policy::check_url(url, crate::policy::UrlRule::Web) {
+            let (message, help) = why.explain(url);
+            errors.push(file.error_in_front(a.url.span(), t!("url-in-key", key = "accesso_online.url", message = message)).with_help(help));
+        } else if url.starts_with("http://") {
+            // A public administration's online service is served over https.
+            errors.push(file.error_in_front(a.url.span(), t!("service-online-url")).with_help(t!("service-online-url-help")));
         }
-        (a.url.get_ref().clone(), a.etichetta)
+        (a.url.get_ref().clone(), non_empty(file, &a.etichetta, "etichetta", errors))
     });
     let sections = sections(file, errors);
     let c = raw.contatti;
@@ -144,7 +136,7 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Service
         tariff,
         forms,
         convention,
-        contacts: Contacts { office: c.ufficio, email: c.email, pec: c.pec, phone: c.telefono, address: c.indirizzo, hours: c.orari },
+        contacts: Contacts { office, email: c.email, pec: c.pec, phone: c.telefono, address: c.indirizzo, hours: c.orari },
         timeline: raw.tempi.into_iter().map(|s| Step { when: s.quando, what: s.cosa }).collect(),
         online_access,
         sections,
@@ -160,10 +152,7 @@ fn article_ref(file: &ContentFile, c: &Spanned<String>, errors: &mut Vec<Diagnos
             Some(ArticleRef { convention: conv.to_string(), article: art.to_string(), span })
         }
         _ => {
-            errors.push(
-                file.error_in_front(c.span(), format!("\"{}\" is not a reference to an article", c.get_ref()))
-                    .with_help("write the convention's slug, `#` and the article anchor, e.g. `convenzione = \"convenzione-cst-2024#art-6-bis\"`"),
-            );
+            errors.push(file.error_in_front(c.span(), t!("service-bad-article-ref", text = c.get_ref())).with_help(t!("service-bad-article-ref-help")));
             None
         }
     }
@@ -174,7 +163,7 @@ fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
     let body = file.body_text();
     let mut heads: Vec<(usize, usize, SectionKind)> = Vec::new(); // (heading start, content start, kind)
     // Sections a misspelt heading probably meant: not reported again as missing.
-    let mut meant: Vec<&str> = Vec::new();
+    let mut meant: Vec<SectionKind> = Vec::new();
     let mut in_fence = false;
     let mut pos = 0;
     let mut first_text: Option<usize> = None;
@@ -184,81 +173,164 @@ fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
             in_fence = !in_fence;
         }
         if !in_fence && t.starts_with("## ") {
-            let name = t[3..].trim();
-            match SectionKind::ALL.iter().find(|k| k.title().eq_ignore_ascii_case(name)) {
-                Some(SectionKind::Contacts) => errors.push(
-                    file.error_in_body(pos..pos + t.len(), "the Contatti section comes from `[contatti]`")
-                        .with_help("remove this section and put the office, e-mail and phone under `[contatti]` in the front matter"),
-                ),
-                Some(kind) => {
-                    if heads.iter().any(|h| h.2 == *kind) {
+            match heading(file, pos, t, errors) {
+                Ok(kind) => {
+                    if heads.iter().any(|h| h.2 == kind) {
                         errors.push(
-                            file.error_in_body(pos..pos + t.len(), format!("the section \"{}\" appears twice", kind.title()))
-                                .with_help("merge the two sections into one"),
+                            file.error_in_body(pos..pos + t.len(), t!("service-section-twice", title = kind.title()))
+                                .with_help(t!("service-section-twice-help")),
                         );
                     }
-                    heads.push((pos, pos + line.len(), *kind));
+                    heads.push((pos, pos + line.len(), kind));
                 }
-                None => {
-                    let titles = SectionKind::ALL.iter().map(|k| k.title());
-                    let help = match did_you_mean(name, titles) {
-                        Some(s) => {
-                            meant.push(s);
-                            format!("did you mean \"## {s}\"?")
-                        }
-                        None => format!(
-                            "service sections are: {}; use `###` for a sub-heading inside a section",
-                            SectionKind::ALL.iter().map(|k| format!("\"{}\"", k.title())).collect::<Vec<_>>().join(", ")
-                        ),
-                    };
-                    errors.push(file.error_in_body(pos + 3..pos + t.len(), format!("unknown section \"{name}\"")).with_help(help));
-                }
+                Err(guess) => meant.extend(guess),
             }
         } else if !in_fence && t.starts_with("# ") {
-            errors.push(
-                file.error_in_body(pos..pos + t.len(), "a service body cannot have a level-1 heading")
-                    .with_help("the page title comes from `titolo`; start sections with `## `"),
-            );
+            errors.push(file.error_in_body(pos..pos + t.len(), t!("service-h1")).with_help(t!("service-h1-help")));
         } else if heads.is_empty() && !t.trim().is_empty() && first_text.is_none() {
             first_text = Some(pos);
         }
         pos += line.len();
     }
     if let Some(p) = first_text {
-        errors.push(
-            file.error_in_body(p..p + 1, "text before the first section")
-                .with_help("put it under a section heading such as \"## Descrizione\""),
-        );
+        errors.push(file.error_in_body(p..p + 1, t!("service-text-before")).with_help(t!("service-text-before-help")));
     }
-    for w in heads.windows(2) {
-        if w[1].2 < w[0].2 {
-            errors.push(
-                file.error_in_body(w[1].0..w[1].0 + 3 + w[1].2.title().len(), format!("\"{}\" must come before \"{}\"", w[1].2.title(), w[0].2.title()))
-                    .with_help("sections follow the order of the Designers Italia service card (see docs/contenuti.md)"),
-            );
-        }
-    }
-    for kind in SectionKind::ALL.iter().filter(|k| k.required_in_body()) {
-        if !heads.iter().any(|h| h.2 == *kind) && !meant.contains(&kind.title()) {
-            // Point at the end of the last line of text, where the section would go.
-            let at = body.trim_end().len();
-            errors.push(
-                file.error_in_body(at..at, format!("missing section \"## {}\"", kind.title()))
-                    .with_help(format!("add a \"## {}\" section: it is required on every service card", kind.title())),
-            );
-        }
-    }
+    check_order_and_presence(file, &heads, &meant, errors);
     let mut out = Vec::new();
     for (i, (_, start, kind)) in heads.iter().enumerate() {
         let end = heads.get(i + 1).map_or(body.len(), |h| h.0);
         let markdown = body[*start..end].to_string();
         if markdown.trim().chars().count() < 3 && kind.required_in_body() {
             errors.push(
-                file.error_in_body(heads[i].0..*start, format!("the section \"{}\" is empty", kind.title()))
-                    .with_help("write at least a sentence in it"),
+                file.error_in_body(heads[i].0..*start, t!("service-empty-section", title = kind.title()))
+                    .with_help(t!("service-empty-section-help")),
             );
         }
         out.push(Section { kind: *kind, offset: file.body.start + start, markdown });
     }
     out
+}
+
+/// The section a `## ` heading opens; otherwise the error is reported, with the section it
+/// probably meant (`Err(Some(kind))`).
+fn heading(file: &ContentFile, pos: usize, line: &str, errors: &mut Vec<Diagnostic>) -> Result<SectionKind, Option<SectionKind>> {
+    let name = line[3..].trim();
+    let contacts = || {
+        file.error_in_body(pos..pos + line.len(), t!("service-contacts-section")).with_help(t!("service-contacts-section-help"))
+    };
+    match SectionKind::ALL.iter().find(|k| k.title().eq_ignore_ascii_case(name)) {
+        Some(SectionKind::Contacts) => {
+            errors.push(contacts());
+            Err(None)
+        }
+        Some(kind) => Ok(*kind),
+        None if synonym(name).is_none() && means_contacts(name) => {
+            errors.push(contacts());
+            Err(None)
+        }
+        None => {
+            let guess = synonym(name).or_else(|| closest_section(name));
+            let help = match guess {
+                Some(k) => t!("service-section-did-you-mean", title = k.title()),
+                None => {
+                    let titles = writable().map(|k| format!("\"{}\"", k.title())).collect::<Vec<_>>().join(", ");
+                    t!("service-section-list", titles = titles)
+                }
+            };
+            errors.push(file.error_in_body(pos + 3..pos + line.len(), t!("service-unknown-section", name = name)).with_help(help));
+            Err(guess)
+        }
+    }
+}
+
+/// The sections an editor may write in the body: every one but Contatti, which the page
+/// makes from `[contatti]`.
+fn writable() -> impl Iterator<Item = SectionKind> {
+    SectionKind::ALL.into_iter().filter(|k| *k != SectionKind::Contacts)
+}
+
+/// Headings editors write for a section under another name.
+const SYNONYMS: &[(&str, SectionKind)] = &[
+    ("costi", SectionKind::Cost),
+    ("costo", SectionKind::Cost),
+    ("prezzi", SectionKind::Cost),
+    ("prezzo", SectionKind::Cost),
+    ("tariffe", SectionKind::Cost),
+    ("tariffa", SectionKind::Cost),
+    ("costi e tariffe", SectionKind::Cost),
+    ("destinatari", SectionKind::Audience),
+    ("a chi si rivolge", SectionKind::Audience),
+    ("che cos'è", SectionKind::Description),
+    ("cos'è", SectionKind::Description),
+    ("il servizio", SectionKind::Description),
+    ("come richiederlo", SectionKind::HowTo),
+    ("come si richiede", SectionKind::HowTo),
+    ("procedura", SectionKind::HowTo),
+    ("modalità", SectionKind::HowTo),
+    ("requisiti", SectionKind::Needed),
+    ("documenti", SectionKind::Needed),
+    ("documenti necessari", SectionKind::Needed),
+    ("cosa occorre", SectionKind::Needed),
+    ("risultato", SectionKind::Achieved),
+    ("risultati", SectionKind::Achieved),
+    ("tempi", SectionKind::Calendar),
+    ("scadenze", SectionKind::Calendar),
+    ("tempistiche", SectionKind::Calendar),
+    ("accesso", SectionKind::Access),
+    ("come accedere", SectionKind::Access),
+    ("altre informazioni", SectionKind::MoreInfo),
+    ("informazioni", SectionKind::MoreInfo),
+    ("note", SectionKind::MoreInfo),
+    ("condizioni", SectionKind::Conditions),
+    ("condizioni d'uso", SectionKind::Conditions),
+    ("livelli di servizio", SectionKind::Conditions),
+];
+
+fn lowercase(name: &str) -> String {
+    name.trim().trim_end_matches([':', '?']).to_lowercase()
+}
+
+/// The section a known synonym names ("Costi" → "Quanto costa").
+fn synonym(name: &str) -> Option<SectionKind> {
+    let lower = lowercase(name);
+    SYNONYMS.iter().find(|(w, _)| *w == lower).map(|(_, kind)| *kind)
+}
+
+/// Headings that mean the contacts, which the page makes from `[contatti]`: a synonym, or
+/// "Contatti" itself misspelt (a stricter match than `did_you_mean`'s, which takes "Costi"
+/// for "Contatti").
+fn means_contacts(name: &str) -> bool {
+    let lower = lowercase(name);
+    ["contatto", "recapiti", "riferimenti", "assistenza"].contains(&lower.as_str()) || strsim::jaro_winkler(&lower, "contatti") > 0.9
+}
+
+/// The closest title of a section the editor may write, if one is close enough.
+fn closest_section(name: &str) -> Option<SectionKind> {
+    let lower = lowercase(name);
+    let titles: Vec<(String, SectionKind)> = writable().map(|k| (k.title().to_lowercase(), k)).collect();
+    let close = did_you_mean(&lower, titles.iter().map(|(t, _)| t.as_str()))?;
+    titles.iter().find(|(t, _)| t == close).map(|(_, k)| *k)
+}
+
+/// Sections follow the service card's order; the required ones must be there.
+fn check_order_and_presence(file: &ContentFile, heads: &[(usize, usize, SectionKind)], meant: &[SectionKind], errors: &mut Vec<Diagnostic>) {
+    for w in heads.windows(2) {
+        if w[1].2 < w[0].2 {
+            errors.push(
+                file.error_in_body(w[1].0..w[1].0 + 3 + w[1].2.title().len(), t!("service-section-order", later = w[1].2.title(), earlier = w[0].2.title()))
+                    .with_help(t!("service-section-order-help")),
+            );
+        }
+    }
+    let body = file.body_text();
+    for kind in SectionKind::ALL.iter().filter(|k| k.required_in_body()) {
+        if !heads.iter().any(|h| h.2 == *kind) && !meant.contains(kind) {
+            // Point at the end of the last line of text, where the section would go.
+            let at = body.trim_end().len();
+            errors.push(
+                file.error_in_body(at..at, t!("service-missing-section", title = kind.title()))
+                    .with_help(t!("service-missing-section-help", title = kind.title())),
+            );
+        }
+    }
 }

@@ -7,12 +7,13 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use super::frontmatter::{self, ContentFile, Spanned};
-use super::meta;
+use super::{count, meta, Count};
 use crate::diagnostics::Diagnostic;
 use crate::domain::TariffDoc;
-use crate::pricing::money::{parse_cents, parse_percent, parse_rate, BasisPoints, ParseMoneyError};
+use crate::pricing::money::{means_on_request, parse_cents, parse_percent, parse_rate, BasisPoints, ParseMoneyError};
 use crate::pricing::validate::check_rule;
 use crate::pricing::{Band, BandValue, Basis, EnteType, Fixed, Item, Periodicity, Quantity, Rule, Tariff};
+use crate::t;
 
 /// An amount as the editor wrote it: always a string, never a float (floats are not exact).
 #[derive(Debug, Clone)]
@@ -24,11 +25,14 @@ impl<'de> Deserialize<'de> for AmountText {
         impl Visitor<'_> for V {
             type Value = AmountText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount in euros written as a string, e.g. \"650.00\"")
+                // "a string" is how the front matter's explanations recognise the type.
+                f.write_str("a string: an amount in euros, e.g. \"650.00\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AmountText, E> {
                 Ok(AmountText(v.to_string()))
             }
+            // These two texts are not shown as they are: `frontmatter::explain` recognises
+            // them ("float amount ", "amount ") and says it in the user's language.
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<AmountText, E> {
                 Err(E::custom(format!(
                     "float amount {v}: amounts must be exact; write it as a string in quotes, e.g. \"{v}\""
@@ -75,8 +79,8 @@ enum RawBasis {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBand {
-    da: Option<Spanned<u64>>,
-    a: Option<Spanned<u64>>,
+    da: Option<Spanned<Count>>,
+    a: Option<Spanned<Count>>,
     importo: Option<Spanned<AmountText>>,
     importo_unitario: Option<Spanned<AmountText>>,
     su_richiesta: Option<bool>,
@@ -101,11 +105,11 @@ struct RawRule {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuantity {
-    unita: String,
-    unita_plurale: String,
-    predefinita: Option<u32>,
-    minima: Option<u32>,
-    massima: Option<u32>,
+    unita: Spanned<String>,
+    unita_plurale: Spanned<String>,
+    predefinita: Option<Spanned<Count>>,
+    minima: Option<Spanned<Count>>,
+    massima: Option<Spanned<Count>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,20 +153,22 @@ struct RawTariff {
 }
 
 pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diagnostic>) -> Option<TariffDoc> {
-    let raw: RawTariff = match frontmatter::parse(file, "a tariff") {
+    let raw: RawTariff = match frontmatter::parse(file, &crate::t!("kind-tariff")) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(e);
+            errors.extend(e);
             return None;
         }
     };
+    let before = errors.len();
     let meta = meta(file, &common!(raw), errors);
+    let title = super::non_empty(file, &raw.titolo, "titolo", errors);
     let mut ok = true;
     let mut percent = |v: &Option<Spanned<AmountText>>, default: BasisPoints, key: &str| match v {
         None => default,
         Some(s) => parse_percent(&s.get_ref().0).unwrap_or_else(|e| {
             ok = false;
-            errors.push(file.error_in_front(s.span(), format!("`{key}`: {e}")).with_help("write a percentage as a string, e.g. \"22\" or \"12.5\""));
+            errors.push(file.error_in_front(s.span(), t!("tariff-percent", key = key, error = e.to_string())).with_help(t!("tariff-percent-help")));
             default
         }),
     };
@@ -172,13 +178,12 @@ pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diag
     if members_only && member_discount != BasisPoints(0) {
         if let Some(s) = &raw.sconto_aderenti {
             errors.push(
-                file.error_in_front(s.span(), "`sconto_aderenti` is set but the service is only for members")
-                    .with_help("set `solo_aderenti = false` so that non-members pay the list price, or remove the discount"),
+                file.error_in_front(s.span(), t!("tariff-discount-members-only")).with_help(t!("tariff-discount-members-only-help")),
             );
         }
     }
     if raw.voci.is_empty() {
-        errors.push(file.error_at_start("a tariff needs at least one item").with_help("add a `[[voci]]` table"));
+        errors.push(file.error_at_start(t!("tariff-no-items")).with_help(t!("tariff-no-items-help")));
         ok = false;
     }
     let mut items = Vec::new();
@@ -188,8 +193,7 @@ pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diag
             Some(i) => {
                 if !ids.insert(i.id.clone()) {
                     errors.push(
-                        file.error_in_front(item.span(), format!("two items have the id `{}`", i.id))
-                            .with_help("give each item a different `id` (or a different `nome`)"),
+                        file.error_in_front(item.span(), t!("tariff-item-id-twice", id = i.id.as_str())).with_help(t!("tariff-item-id-twice-help")),
                     );
                     ok = false;
                 }
@@ -198,12 +202,12 @@ pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diag
             None => ok = false,
         }
     }
-    if !ok {
+    if !ok || errors.len() > before {
         return None;
     }
     Some(TariffDoc {
         meta,
-        title: raw.titolo.get_ref().trim().to_string(),
+        title,
         tariff: Tariff { items, vat, member_discount, members_only },
         validity: raw.validita,
         payment_terms: raw.pagamento,
@@ -212,28 +216,54 @@ pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diag
     })
 }
 
+/// Where an amount is written: the fix for "su preventivo" depends on it.
+#[derive(Debug, Clone, Copy)]
+enum AmountAt {
+    /// `importo` or `importo_unitario` of an item or a component.
+    Rule,
+    /// `importo` or `importo_unitario` of a band.
+    Band,
+    /// `minimo` or `massimo`.
+    Bound,
+}
+
 fn money(
     file: &ContentFile,
     v: &Spanned<AmountText>,
+    (key, at): (&str, AmountAt),
     parse: fn(&str) -> Result<i64, ParseMoneyError>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<i64> {
-    parse(&v.get_ref().0)
-        .map_err(|e| {
-            errors.push(
-                file.error_in_front(v.span(), format!("invalid amount: {e}"))
-                    .with_help("amounts are strings in euros with a dot for the cents, e.g. \"650.00\""),
-            )
-        })
-        .ok()
+    let text = &v.get_ref().0;
+    let e = match parse(text) {
+        Ok(value) => return Some(value),
+        Err(e) => e,
+    };
+    let d = if means_on_request(text) {
+        let help = match at {
+            AmountAt::Band => t!("tariff-on-request-band-help", key = key),
+            AmountAt::Rule => t!("tariff-on-request-item-help", key = key),
+            AmountAt::Bound => t!("tariff-on-request-bound-help", key = key),
+        };
+        file.error_in_front(v.span(), t!("tariff-amount-on-request", text = text.trim(), key = key)).with_help(help)
+    } else {
+        let help = match &e {
+            ParseMoneyError::Negative(_) => t!("tariff-amount-negative-help"),
+            ParseMoneyError::TooLarge { max, .. } => t!("tariff-amount-too-large-help", max = max),
+            _ => t!("tariff-amount-help"),
+        };
+        file.error_in_front(v.span(), t!("tariff-amount", error = e.to_string())).with_help(help)
+    };
+    errors.push(d);
+    None
 }
 
-fn cents(file: &ContentFile, v: &Spanned<AmountText>, errors: &mut Vec<Diagnostic>) -> Option<i64> {
-    money(file, v, parse_cents, errors)
+fn cents(file: &ContentFile, v: &Spanned<AmountText>, at: (&str, AmountAt), errors: &mut Vec<Diagnostic>) -> Option<i64> {
+    money(file, v, at, parse_cents, errors)
 }
 
-fn rate(file: &ContentFile, v: &Spanned<AmountText>, errors: &mut Vec<Diagnostic>) -> Option<i64> {
-    money(file, v, |t| parse_rate(t).map(|r| r.0), errors)
+fn rate(file: &ContentFile, v: &Spanned<AmountText>, at: (&str, AmountAt), errors: &mut Vec<Diagnostic>) -> Option<i64> {
+    money(file, v, at, |t| parse_rate(t).map(|r| r.0), errors)
 }
 
 fn basis(b: RawBasis) -> Basis {
@@ -264,8 +294,8 @@ fn convert_rule(file: &ContentFile, f: RuleFields, errors: &mut Vec<Diagnostic>)
     let mut unexpected = |present: bool, key: &str| {
         if present {
             errors.push(
-                file.error_in_front(at.clone(), format!("`{key}` does not apply to `modello = \"{model_name}\"`"))
-                    .with_help(format!("remove `{key}`, or choose the model that uses it (see docs/contenuti.md)")),
+                file.error_in_front(at.clone(), t!("tariff-key-not-for-model", key = key, model = model_name.as_str()))
+                    .with_help(t!("tariff-key-not-for-model-help", key = key)),
             );
         }
     };
@@ -275,44 +305,45 @@ fn convert_rule(file: &ContentFile, f: RuleFields, errors: &mut Vec<Diagnostic>)
     unexpected(f.importo_unitario.is_some() && model != Unitario, "importo_unitario");
     unexpected(f.fasce.is_some() && !matches!(model, Fasce | Scaglioni), "fasce");
     unexpected(!f.componenti.is_empty() && model != Somma, "componenti");
-    let mut missing = |key: &str, example: &str| {
-        errors.push(
-            file.error_in_front(at.clone(), format!("`modello = \"{model_name}\"` needs `{key}`"))
-                .with_help(format!("add `{key} = {example}`")),
-        );
+    let mut missing = |key: &str, help: String| {
+        errors.push(file.error_in_front(at.clone(), t!("tariff-model-needs", model = model_name.as_str(), key = key)).with_help(help));
     };
+    let add = |key: &str, example: &str| t!("tariff-model-needs-help", key = key, example = example);
     let need_basis = matches!(model, Unitario | Fasce | Scaglioni);
     if need_basis && f.base.is_none() {
-        missing("base", "\"abitanti\"");
+        missing("base", add("base", "\"abitanti\""));
     }
     if model == Fisso && f.importo.is_none() {
-        missing("importo", "\"500.00\"");
+        missing("importo", add("importo", "\"500.00\""));
     }
     if model == Unitario && f.importo_unitario.is_none() {
-        missing("importo_unitario", "\"0.44\"");
+        missing("importo_unitario", add("importo_unitario", "\"0.44\""));
     }
     if matches!(model, Fasce | Scaglioni) && f.fasce.is_none() {
-        missing("fasce", "[ { a = 1000, importo = \"650.00\" }, { da = 1001, importo = \"900.00\" } ]");
+        missing("fasce", add("fasce", "[ { a = 1000, importo = \"650.00\" }, { da = 1001, importo = \"900.00\" } ]"));
     }
     if model == Somma && f.componenti.len() < 2 {
-        missing("componenti", "at least two `[[voci.componenti]]` tables");
+        missing("componenti", t!("tariff-model-needs-components-help"));
     }
     if errors.len() > before {
         return None;
     }
     let b = f.base.as_ref().map(|b| basis(*b.get_ref())).unwrap_or(Basis::Population);
     let rule = match model {
-        Fisso => Rule::Fixed { amount: cents(file, f.importo.as_ref()?, errors)? },
+        Fisso => Rule::Fixed { amount: cents(file, f.importo.as_ref()?, ("importo", AmountAt::Rule), errors)? },
         Incluso => Rule::Included,
         SuRichiesta => Rule::OnRequest,
-        Unitario => Rule::PerUnit { basis: b, rate: crate::pricing::UnitRate(rate(file, f.importo_unitario.as_ref()?, errors)?) },
+        Unitario => {
+            let r = rate(file, f.importo_unitario.as_ref()?, ("importo_unitario", AmountAt::Rule), errors)?;
+            Rule::PerUnit { basis: b, rate: crate::pricing::UnitRate(r) }
+        }
         Fasce | Scaglioni => {
             let raw_bands = f.fasce.as_ref()?;
             let bands = convert_bands(file, raw_bands.get_ref(), errors)?;
             let rule = if model == Fasce { Rule::Bands { basis: b, bands } } else { Rule::Tiers { basis: b, bands } };
             if let Err(e) = check_rule(&rule) {
                 let span = e.index().and_then(|i| raw_bands.get_ref().get(i)).map_or(raw_bands.span(), |b| b.span());
-                errors.push(file.error_in_front(span, format!("bands: {e}")).with_help(e.help()));
+                errors.push(file.error_in_front(span, t!("tariff-bands", error = e.to_string())).with_help(e.help()));
                 return None;
             }
             rule
@@ -347,34 +378,33 @@ fn convert_bands(file: &ContentFile, raw: &[Spanned<RawBand>], errors: &mut Vec<
     for (i, sb) in raw.iter().enumerate() {
         let b = sb.get_ref();
         let from = match &b.da {
-            Some(d) => *d.get_ref(),
-            None if i == 0 => 0,
+            Some(d) => count(file, d, "da", errors),
+            None if i == 0 => Some(0),
             None => {
-                errors.push(
-                    file.error_in_front(sb.span(), "only the first band may leave out `da`")
-                        .with_help("write where this band starts, e.g. `da = 1001`"),
-                );
-                ok = false;
-                continue;
+                errors.push(file.error_in_front(sb.span(), t!("tariff-band-needs-from")).with_help(t!("tariff-band-needs-from-help")));
+                None
             }
+        };
+        // A bound past the limit is reported; `to = None` would silently open the band.
+        let to = b.a.as_ref().map(|a| count(file, a, "a", errors));
+        let (Some(from), Some(to)) = (from, to.map_or(Some(None), |t| t.map(Some))) else {
+            ok = false;
+            continue;
         };
         let kinds = [b.importo.is_some(), b.importo_unitario.is_some(), b.su_richiesta == Some(true), !b.componenti.is_empty()];
         let value = match kinds {
-            [true, false, false, false] => cents(file, b.importo.as_ref()?, errors).map(BandValue::Flat),
-            [false, true, false, false] => rate(file, b.importo_unitario.as_ref()?, errors)
+            [true, false, false, false] => cents(file, b.importo.as_ref()?, ("importo", AmountAt::Band), errors).map(BandValue::Flat),
+            [false, true, false, false] => rate(file, b.importo_unitario.as_ref()?, ("importo_unitario", AmountAt::Band), errors)
                 .map(|r| BandValue::PerUnit(crate::pricing::UnitRate(r))),
             [false, false, true, false] => Some(BandValue::OnRequest),
             [false, false, false, true] => components(file, &b.componenti, errors).map(BandValue::Sum),
             _ => {
-                errors.push(
-                    file.error_in_front(sb.span(), "a band needs exactly one of `importo`, `importo_unitario`, `su_richiesta = true`, `componenti`")
-                        .with_help("e.g. `{ da = 1001, a = 2000, importo = \"650.00\" }`"),
-                );
+                errors.push(file.error_in_front(sb.span(), t!("tariff-band-value")).with_help(t!("tariff-band-value-help")));
                 None
             }
         };
         match value {
-            Some(value) => out.push(Band { from, to: b.a.as_ref().map(|a| *a.get_ref()), value }),
+            Some(value) => out.push(Band { from, to, value }),
             None => ok = false,
         }
     }
@@ -383,17 +413,22 @@ fn convert_bands(file: &ContentFile, raw: &[Spanned<RawBand>], errors: &mut Vec<
 
 fn convert_item(file: &ContentFile, si: &Spanned<RawItem>, errors: &mut Vec<Diagnostic>) -> Option<Item> {
     let i = si.get_ref();
-    let name = i.nome.get_ref().trim().to_string();
+    let before = errors.len();
+    let name = super::non_empty(file, &i.nome, "nome", errors);
     let id = match &i.id {
         Some(id) => {
             if !super::is_safe_slug(id.get_ref()) {
-                errors.push(file.error_in_front(id.span(), format!("invalid item id \"{}\"", id.get_ref())).with_help(super::slug_help()));
+                errors.push(file.error_in_front(id.span(), t!("tariff-item-id", id = id.get_ref())).with_help(super::slug_help()));
                 return None;
             }
             id.get_ref().clone()
         }
         None => crate::markdown::slugify(&name),
     };
+    if id.is_empty() && errors.len() == before {
+        // A name of only punctuation gives no id for the forms and the calculator.
+        errors.push(file.error_in_front(i.nome.span(), t!("tariff-item-no-id", name = name.as_str())).with_help(t!("tariff-item-no-id-help")));
+    }
     let rule = convert_rule(
         file,
         RuleFields {
@@ -406,75 +441,88 @@ fn convert_item(file: &ContentFile, si: &Spanned<RawItem>, errors: &mut Vec<Diag
         },
         errors,
     );
-    let mut by_ente_type = Vec::new();
-    let mut ok = true;
-    for (t, v) in &i.per_tipo_ente {
-        let text = v.get_ref().trim();
-        let fixed = match text {
-            "su-richiesta" => Some(Fixed::OnRequest),
-            "incluso" => Some(Fixed::Included),
-            "non-disponibile" => Some(Fixed::NotAvailable),
-            _ => parse_cents(text).map(Fixed::Amount).ok(),
-        };
-        match fixed {
-            Some(f) => by_ente_type.push((*t, f)),
-            None => {
-                ok = false;
-                errors.push(
-                    file.error_in_front(v.span(), format!("\"{text}\" is not a price for a type of Ente"))
-                        .with_help("use an amount such as \"300.00\", or \"su-richiesta\", \"incluso\", \"non-disponibile\""),
-                );
-            }
-        }
-    }
-    let min = match &i.minimo {
-        Some(m) => Some(cents(file, m, errors)?),
-        None => None,
+    let by_ente_type = overrides(file, i, errors);
+    let bound = |m: &Option<Spanned<AmountText>>, key: &str, errors: &mut Vec<Diagnostic>| {
+        m.as_ref().map(|m| cents(file, m, (key, AmountAt::Bound), errors).ok_or(()))
     };
-    let max = match &i.massimo {
-        Some(m) => Some(cents(file, m, errors)?),
-        None => None,
-    };
-    if let (Some(lo), Some(hi), Some(m)) = (min, max, &i.massimo) {
+    let min = bound(&i.minimo, "minimo", errors).transpose();
+    let max = bound(&i.massimo, "massimo", errors).transpose();
+    if let (Ok(Some(lo)), Ok(Some(hi)), Some(m)) = (min, max, &i.massimo) {
         if lo > hi {
-            errors.push(file.error_in_front(m.span(), "`massimo` is below `minimo`").with_help("swap the two amounts"));
-            ok = false;
+            errors.push(file.error_in_front(m.span(), t!("tariff-max-below-min")).with_help(t!("tariff-max-below-min-help")));
         }
     }
-    let quantity = i.quantita.as_ref().map(|q| Quantity {
-        unit: q.unita.clone(),
-        unit_plural: q.unita_plurale.clone(),
-        default: q.predefinita.unwrap_or(1),
-        min: q.minima.unwrap_or(1),
-        max: q.massima,
-    });
-    if let Some(q) = &quantity {
-        if q.max.is_some_and(|m| m < q.min) || q.default < q.min || q.max.is_some_and(|m| q.default > m) {
-            errors.push(
-                file.error_in_front(si.span(), "`quantita`: the default must lie between the minimum and the maximum")
-                    .with_help("check `predefinita`, `minima` and `massima`"),
-            );
-            ok = false;
-        }
-    }
+    let quantity = quantity(file, si, errors);
     let periodicity = match i.periodicita {
         RawPeriodicity::UnaTantum => Periodicity::OneOff,
         RawPeriodicity::Annuale => Periodicity::Yearly,
         RawPeriodicity::Mensile => Periodicity::Monthly,
     };
     let rule = rule?;
-    ok.then_some(Item {
+    (errors.len() == before).then_some(Item {
         id,
         name,
         description: i.descrizione.clone(),
         periodicity,
         rule,
         by_ente_type,
-        min,
-        max,
+        min: min.ok()?,
+        max: max.ok()?,
         optional: i.opzionale,
         quantity,
     })
+}
+
+/// `per_tipo_ente`: an amount, or "su-richiesta", "incluso", "non-disponibile".
+fn overrides(file: &ContentFile, i: &RawItem, errors: &mut Vec<Diagnostic>) -> Vec<(EnteType, Fixed)> {
+    let mut out = Vec::new();
+    for (t, v) in &i.per_tipo_ente {
+        let text = v.get_ref().trim();
+        let fixed = match text {
+            "su-richiesta" => Ok(Fixed::OnRequest),
+            "incluso" => Ok(Fixed::Included),
+            "non-disponibile" => Ok(Fixed::NotAvailable),
+            _ => parse_cents(text).map(Fixed::Amount),
+        };
+        match fixed {
+            Ok(f) => out.push((*t, f)),
+            Err(e) => {
+                let (message, help) = match e {
+                    _ if means_on_request(text) => (t!("tariff-ente-type-price", text = text), t!("tariff-ente-type-on-request-help", text = text)),
+                    ParseMoneyError::NotANumber(_) => (t!("tariff-ente-type-price", text = text), t!("tariff-ente-type-price-help")),
+                    other => (t!("tariff-amount", error = other.to_string()), t!("tariff-ente-type-price-help")),
+                };
+                errors.push(file.error_in_front(v.span(), message).with_help(help));
+            }
+        }
+    }
+    out
+}
+
+/// `quantita`: its figures within `limits::MAX_COUNT`, the default between the minimum and
+/// the maximum, and both unit names written.
+fn quantity(file: &ContentFile, si: &Spanned<RawItem>, errors: &mut Vec<Diagnostic>) -> Option<Quantity> {
+    let q = si.get_ref().quantita.as_ref()?;
+    let before = errors.len();
+    let unit = super::non_empty(file, &q.unita, "unita", errors);
+    let unit_plural = super::non_empty(file, &q.unita_plurale, "unita_plurale", errors);
+    // Within MAX_COUNT, so within u32.
+    let mut figure = |v: &Option<Spanned<Count>>, key: &str, default: Option<u32>| match v {
+        Some(v) => super::count(file, v, key, errors).and_then(|n| u32::try_from(n).ok()),
+        None => default,
+    };
+    let default = figure(&q.predefinita, "predefinita", Some(1));
+    let min = figure(&q.minima, "minima", Some(1));
+    let max = figure(&q.massima, "massima", None);
+    if errors.len() > before {
+        return None;
+    }
+    let (default, min) = (default?, min?);
+    if max.is_some_and(|m| m < min) || default < min || max.is_some_and(|m| default > m) {
+        errors.push(file.error_in_front(si.span(), t!("tariff-quantity-range")).with_help(t!("tariff-quantity-range-help")));
+        return None;
+    }
+    Some(Quantity { unit, unit_plural, default, min, max })
 }
 
 #[cfg(test)]
@@ -516,7 +564,7 @@ per_tipo_ente = { unione = "su-richiesta" }
         let (t, e) = parse_text("+++\ntitolo = \"T\"\n[[voci]]\nnome = \"A\"\nperiodicita = \"annuale\"\nmodello = \"fisso\"\nimporto = 650.5\n+++\n");
         assert!(t.is_none());
         assert_eq!(e.len(), 1);
-        assert!(e[0].message.contains("float amount"), "{}", e[0]);
+        assert!(e[0].message.contains("numero decimale"), "{}", e[0]);
         assert_eq!(e[0].line_col().unwrap().0, 7);
     }
 
@@ -526,9 +574,9 @@ per_tipo_ente = { unione = "su-richiesta" }
             "+++\ntitolo = \"T\"\n[[voci]]\nnome = \"A\"\nperiodicita = \"annuale\"\nmodello = \"fasce\"\nbase = \"abitanti\"\nfasce = [\n  { a = 499, importo = \"150\" },\n  { da = 501, importo = \"960\" },\n]\n+++\n",
         );
         assert_eq!(e.len(), 1, "{e:?}");
-        assert!(e[0].message.contains("500 to 500"), "{}", e[0]);
+        assert!(e[0].message.contains("da 500 a 500"), "{}", e[0]);
         assert_eq!(e[0].line_col().unwrap().0, 10);
-        assert_eq!(e[0].help.as_deref(), Some("start this band with `da = 500`"));
+        assert_eq!(e[0].help.as_deref(), Some("iniziate questa fascia con `da = 500`"));
     }
 
     #[test]
@@ -559,15 +607,40 @@ importo = "300.00"
         use crate::pricing::engine::{item_price, Price, Profile};
         let mut p = Profile::comune(10_000);
         p.businesses = 500;
-        assert_eq!(item_price(item, &p), Price::Amount(150_000 + 50_000));
-        assert_eq!(item_price(item, &Profile::comune(40_001)), Price::Amount(30_000));
+        assert_eq!(item_price(item, &p), Ok(Price::Amount(150_000 + 50_000)));
+        assert_eq!(item_price(item, &Profile::comune(40_001)), Ok(Price::Amount(30_000)));
     }
 
     #[test]
     fn model_needs_its_keys() {
         let (_, e) = parse_text("+++\ntitolo = \"T\"\n[[voci]]\nnome = \"A\"\nperiodicita = \"annuale\"\nmodello = \"unitario\"\nimporto = \"3\"\n+++\n");
         let msgs: Vec<_> = e.iter().map(|d| d.message.clone()).collect();
-        assert!(msgs.iter().any(|m| m.contains("`importo` does not apply")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("needs `base`")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("`importo` non si usa")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("ha bisogno di `base`")), "{msgs:?}");
+    }
+
+    fn item_with(keys: &str) -> String {
+        format!("+++\ntitolo = \"T\"\n[[voci]]\nnome = \"A\"\nperiodicita = \"annuale\"\n{keys}\n+++\n")
+    }
+
+    #[test]
+    fn figures_past_the_limits_are_refused_where_written() {
+        let (t, e) = parse_text(&item_with("modello = \"fasce\"\nbase = \"abitanti\"\nfasce = [ { a = 100000001, importo = \"1\" }, { da = 100000002, importo = \"2\" } ]"));
+        assert!(t.is_none());
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].message.starts_with("`a = 100000001` è troppo grande: il massimo è 100.000.000"), "{}", e[0]);
+        assert_eq!(e[0].line_col(), Some((8, 17)));
+        let (_, e) = parse_text(&item_with("modello = \"fisso\"\nimporto = \"5\"\nquantita = { unita = \"g\", unita_plurale = \"gg\", massima = 4000000000 }"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.contains("`massima = 4000000000` è troppo grande"), "{}", e[0]);
+        let (_, e) = parse_text(&item_with("modello = \"fisso\"\nimporto = \"1000000000.01\""));
+        assert!(e[0].message.contains("il massimo è 1.000.000.000,00 €"), "{}", e[0]);
+    }
+
+    #[test]
+    fn a_name_or_unit_of_spaces_is_an_error() {
+        let (_, e) = parse_text("+++\ntitolo = \" \"\n[[voci]]\nnome = \"  \"\nperiodicita = \"annuale\"\nmodello = \"incluso\"\n+++\n");
+        let msgs: Vec<_> = e.iter().map(|d| (d.message.clone(), d.line_col())).collect();
+        assert_eq!(msgs, [("`titolo` è vuoto".to_string(), Some((2, 10))), ("`nome` è vuoto".to_string(), Some((4, 8)))]);
     }
 }

@@ -43,9 +43,17 @@ pub struct Fonts {
 }
 
 impl Fonts {
+    /// Both faces from the theme's npm install, each resolved inside it (a link to a file
+    /// elsewhere on the machine is refused).
     pub fn load(theme_dir: &Path) -> Result<Fonts, DocumentError> {
         let dir = font_dir(theme_dir);
-        Ok(Fonts { regular: Font::load(&dir.join(REGULAR))?, bold: Font::load(&dir.join(SEMIBOLD))? })
+        let face = |name: &str| {
+            let font = dir.join(name);
+            let resolved = crate::assets::resolve_installed(&font, theme_dir)
+                .map_err(|why| DocumentError::Installed { font, theme_dir: theme_dir.to_path_buf(), why })?;
+            Font::load(&resolved)
+        };
+        Ok(Fonts { regular: face(REGULAR)?, bold: face(SEMIBOLD)? })
     }
 }
 
@@ -56,7 +64,7 @@ impl Font {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Font, String> {
-        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("not a TrueType font: {e}"))?;
+        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| crate::t!("doc-font-not-truetype", why = e.to_string()))?;
         let em = f32::from(face.units_per_em());
         let scale = |v: f32| v * 1000.0 / em;
         let mut widths = [0.0; 224];

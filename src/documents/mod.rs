@@ -25,6 +25,7 @@ use crate::cache::Cache;
 use crate::content::Catalog;
 use crate::diagnostics::{relative, Diagnostic};
 use crate::site::{Download, FormDocuments, Site};
+use crate::t;
 use crate::write::Sink;
 
 pub use fonts::Fonts;
@@ -32,21 +33,34 @@ pub use model::Doc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
-    #[error("cannot read the font {}: {}", .0.display(), .1)]
+    /// A font that is there but cannot be used (not TrueType, unreadable).
     Font(PathBuf, String),
-    #[error("cannot write the ODT of «{0}»: {1}")]
+    /// A font of the theme's npm install that is missing or links outside it.
+    Installed { font: PathBuf, theme_dir: PathBuf, why: crate::assets::Refused },
     Odt(String, String),
-    #[error(transparent)]
     Write(crate::write::WriteError),
+}
+
+impl std::fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            DocumentError::Font(path, why) => t!("doc-font", path = path, why = why),
+            DocumentError::Installed { font, .. } => t!("doc-font-installed", path = font),
+            DocumentError::Odt(title, why) => t!("doc-odt", title = title, why = why),
+            DocumentError::Write(e) => e.to_string(),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl DocumentError {
     pub fn into_diagnostic(self, root: &Path) -> Diagnostic {
         let message = self.to_string();
         match self {
-            DocumentError::Font(path, _) => Diagnostic::file(relative(&path, root), message)
-                .with_help("the PDF forms embed Titillium Web from Bootstrap Italia: run `npm ci --prefix themes/agid` (or the theme's folder) once"),
-            DocumentError::Odt(..) => Diagnostic::file("output", message).with_help("this is a bug in Vetrina: please report it"),
+            DocumentError::Font(path, _) => Diagnostic::file(relative(&path, root), message).with_help(t!("doc-font-help")),
+            // The same diagnostic as the assets' for a missing install: a build shows it once.
+            DocumentError::Installed { font, theme_dir, why } => crate::assets::refused(&why, &font, &theme_dir, root),
+            DocumentError::Odt(..) => Diagnostic::file("output", message).with_help(t!("doc-bug-help")),
             DocumentError::Write(e) => e.into_diagnostic(),
         }
     }

@@ -301,7 +301,9 @@ pub fn summarize_quote(q: &super::engine::Quote, vat: BasisPoints) -> QuoteSumma
             },
             periodicity: periodicity_label(l.periodicity),
             amount: match (l.price, l.periodicity) {
-                (Price::Amount(c), Periodicity::Monthly) => format!("{} al mese ({} l'anno)", format_euro(c), format_euro(c * 12)),
+                (Price::Amount(c), Periodicity::Monthly) => {
+                    format!("{} al mese ({} l'anno)", format_euro(c), format_euro(l.per_year.unwrap_or(c)))
+                }
                 (Price::Amount(c), _) => format_euro(c),
                 (Price::OnRequest, _) => "su richiesta".into(),
                 (Price::Included, _) => "incluso".into(),
@@ -317,6 +319,7 @@ pub fn summarize_quote(q: &super::engine::Quote, vat: BasisPoints) -> QuoteSumma
         vat: vat.to_string(),
         vat_one_off: format_euro(q.vat_one_off),
         vat_yearly: format_euro(q.vat_yearly),
+        // Four amounts of at most `limits::MAX_RESULT` (2^53 cents) each: the sum fits an i64.
         first_year_total: format_euro(q.one_off + q.yearly + q.vat_one_off + q.vat_yearly),
         incomplete: q.incomplete,
         not_available: q.not_available,

@@ -5,13 +5,18 @@
 //! to the cent**; a member discount and each VAT amount are rounded the same way; subtotals
 //! and totals are exact sums of rounded amounts. The browser calculator implements the same
 //! steps (see `themes/agid/static/js/pricing.js`) and a differential test keeps them equal.
+//!
+//! Every product and sum is computed in `i128` with checked operations, and every amount a
+//! quote shows must be at most `limits::MAX_RESULT` (what the browser's numbers hold
+//! exactly): past it, `quote` and `item_price` return `TooLarge` instead of a wrapped or
+//! rounded number. The content parsers keep every input within `limits`.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::model::{BandValue, Basis, EnteType, Fixed, Item, Periodicity, Rule, Tariff};
-use super::money::{div_round, percent_of, Cents};
+use super::money::{div_round, percent_of, to_cents, Cents};
 
 /// What the calculator knows about the Ente asking. Missing fields default to a member
 /// Comune with every figure 0, nothing optional chosen, over one year.
@@ -106,8 +111,34 @@ pub struct Quote {
     pub not_available: bool,
 }
 
+/// A quote the engine cannot show exactly: an amount past `limits::MAX_RESULT`. The
+/// engine refuses it rather than show a wrapped or rounded number; the build reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooLarge {
+    /// The item whose amount is too large; `None` when every item fits but a total does not.
+    pub item: Option<String>,
+}
+
 /// An amount in ten-thousandths of a euro, exact until rounded.
 type Exact = i128;
+
+/// An operation whose result does not fit. Every multiplication and sum of money is
+/// checked: with inputs within `limits` the `i128`s never come near overflowing (see the
+/// test at the limits), and a result a quote cannot show is refused, not wrapped.
+struct Overflow;
+
+fn add(a: Exact, b: Exact) -> Result<Exact, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}
+
+fn mul(a: Exact, b: Exact) -> Result<Exact, Overflow> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+
+/// An exact amount as the cents a quote shows.
+fn cents(v: Exact) -> Result<Cents, Overflow> {
+    to_cents(v).ok_or(Overflow)
+}
 
 enum Value {
     Exact(Exact),
@@ -115,18 +146,18 @@ enum Value {
     Included,
 }
 
-fn eval_rule(rule: &Rule, p: &Profile) -> Value {
-    match rule {
-        Rule::Fixed { amount } => Value::Exact(*amount as Exact * 100),
+fn eval_rule(rule: &Rule, p: &Profile) -> Result<Value, Overflow> {
+    Ok(match rule {
+        Rule::Fixed { amount } => Value::Exact(mul(Exact::from(*amount), 100)?),
         Rule::Included => Value::Included,
         Rule::OnRequest => Value::OnRequest,
-        Rule::PerUnit { basis, rate } => Value::Exact(p.figure(*basis) as Exact * rate.0 as Exact),
+        Rule::PerUnit { basis, rate } => Value::Exact(mul(Exact::from(p.figure(*basis)), Exact::from(rate.0))?),
         Rule::Bands { basis, bands } => {
             let x = p.figure(*basis);
             match bands.iter().find(|b| b.contains(x)).map(|b| &b.value) {
-                Some(BandValue::Flat(c)) => Value::Exact(*c as Exact * 100),
-                Some(BandValue::PerUnit(r)) => Value::Exact(x as Exact * r.0 as Exact),
-                Some(BandValue::Sum(parts)) => eval_rule(&Rule::Sum { parts: parts.clone() }, p),
+                Some(BandValue::Flat(c)) => Value::Exact(mul(Exact::from(*c), 100)?),
+                Some(BandValue::PerUnit(r)) => Value::Exact(mul(Exact::from(x), Exact::from(r.0))?),
+                Some(BandValue::Sum(parts)) => sum(parts, p)?,
                 // Validation guarantees a band for every value; be safe anyway.
                 Some(BandValue::OnRequest) | None => Value::OnRequest,
             }
@@ -139,62 +170,65 @@ fn eval_rule(rule: &Rule, p: &Profile) -> Value {
                 let lo = b.from.max(1);
                 let hi = b.to.unwrap_or(u64::MAX).min(x);
                 if hi >= lo {
-                    let units = (hi - lo + 1) as Exact;
+                    let units = Exact::from(hi - lo) + 1;
                     match &b.value {
-                        BandValue::PerUnit(r) => total += units * r.0 as Exact,
+                        BandValue::PerUnit(r) => total = add(total, mul(units, Exact::from(r.0))?)?,
                         // Validation allows only rates in tiers.
-                        BandValue::Flat(_) | BandValue::Sum(_) | BandValue::OnRequest => return Value::OnRequest,
+                        BandValue::Flat(_) | BandValue::Sum(_) | BandValue::OnRequest => return Ok(Value::OnRequest),
                     }
                 }
             }
             Value::Exact(total)
         }
-        Rule::Sum { parts } => {
-            let mut total: Exact = 0;
-            let mut any = false;
-            for part in parts {
-                match eval_rule(part, p) {
-                    Value::OnRequest => return Value::OnRequest,
-                    Value::Included => {}
-                    Value::Exact(v) => {
-                        total += v;
-                        any = true;
-                    }
-                }
-            }
-            if any {
-                Value::Exact(total)
-            } else {
-                Value::Included
+        Rule::Sum { parts } => sum(parts, p)?,
+    })
+}
+
+fn sum(parts: &[Rule], p: &Profile) -> Result<Value, Overflow> {
+    let mut total: Exact = 0;
+    let mut any = false;
+    for part in parts {
+        match eval_rule(part, p)? {
+            Value::OnRequest => return Ok(Value::OnRequest),
+            Value::Included => {}
+            Value::Exact(v) => {
+                total = add(total, v)?;
+                any = true;
             }
         }
     }
+    Ok(if any { Value::Exact(total) } else { Value::Included })
 }
 
 /// The price of one item for one profile, per period, before the member discount.
-pub fn item_price(item: &Item, p: &Profile) -> Price {
+pub fn item_price(item: &Item, p: &Profile) -> Result<Price, TooLarge> {
+    price_of(item, p).map_err(|Overflow| TooLarge { item: Some(item.id.clone()) })
+}
+
+fn price_of(item: &Item, p: &Profile) -> Result<Price, Overflow> {
+    let quantity = Exact::from(quantity_of(item, p).unwrap_or(1));
     if let Some((_, f)) = item.by_ente_type.iter().find(|(t, _)| *t == p.ente_type) {
-        return match f {
-            Fixed::Amount(c) => Price::Amount(*c * quantity_of(item, p).unwrap_or(1) as Cents),
+        return Ok(match f {
+            Fixed::Amount(c) => Price::Amount(cents(mul(Exact::from(*c), quantity)?)?),
             Fixed::OnRequest => Price::OnRequest,
             Fixed::Included => Price::Included,
             Fixed::NotAvailable => Price::NotAvailable,
-        };
+        });
     }
-    match eval_rule(&item.rule, p) {
+    Ok(match eval_rule(&item.rule, p)? {
         Value::OnRequest => Price::OnRequest,
         Value::Included => Price::Included,
         Value::Exact(v) => {
-            let mut cents = div_round(v, 100);
+            let mut amount = div_round(v, 100).ok_or(Overflow)?;
             if let Some(min) = item.min {
-                cents = cents.max(min);
+                amount = amount.max(Exact::from(min));
             }
             if let Some(max) = item.max {
-                cents = cents.min(max);
+                amount = amount.min(Exact::from(max));
             }
-            Price::Amount(cents * quantity_of(item, p).unwrap_or(1) as Cents)
+            Price::Amount(cents(mul(amount, quantity)?)?)
         }
-    }
+    })
 }
 
 fn quantity_of(item: &Item, p: &Profile) -> Option<u32> {
@@ -203,60 +237,76 @@ fn quantity_of(item: &Item, p: &Profile) -> Option<u32> {
     Some(chosen.max(q.min).min(q.max.unwrap_or(u32::MAX)))
 }
 
+/// One line of a quote: the item's price after the member discount, and what it adds to
+/// the yearly subtotal.
+fn line(tariff: &Tariff, item: &Item, p: &Profile, not_available: bool) -> Result<Line, TooLarge> {
+    let too_large = || TooLarge { item: Some(item.id.clone()) };
+    let chosen = !item.optional || p.quantities.contains_key(&item.id);
+    let mut price = if not_available {
+        Price::NotAvailable
+    } else if !chosen {
+        Price::NotChosen
+    } else {
+        item_price(item, p)?
+    };
+    if let Price::Amount(c) = price {
+        if p.member && tariff.member_discount.0 > 0 {
+            let off = percent_of(c, tariff.member_discount).ok_or_else(too_large)?;
+            price = Price::Amount(c.checked_sub(off).ok_or_else(too_large)?);
+        }
+    }
+    let per_year = match (price, item.periodicity) {
+        (Price::Amount(c), Periodicity::Yearly) => Some(c),
+        (Price::Amount(c), Periodicity::Monthly) => Some(to_cents(Exact::from(c) * 12).ok_or_else(too_large)?),
+        _ => None,
+    };
+    Ok(Line {
+        item: item.id.clone(),
+        name: item.name.clone(),
+        periodicity: item.periodicity,
+        quantity: if chosen { quantity_of(item, p) } else { None },
+        price,
+        per_year,
+    })
+}
+
 /// Evaluate a whole tariff: itemised lines, subtotals, VAT and the multi-year total.
-pub fn quote(tariff: &Tariff, p: &Profile) -> Quote {
+pub fn quote(tariff: &Tariff, p: &Profile) -> Result<Quote, TooLarge> {
     let not_available = tariff.members_only && !p.member;
     let mut lines = Vec::with_capacity(tariff.items.len());
-    let (mut one_off, mut yearly, mut incomplete) = (0, 0, false);
+    let (mut one_off, mut yearly, mut incomplete): (Exact, Exact, bool) = (0, 0, false);
+    let too_large = |Overflow| TooLarge { item: None };
     for item in &tariff.items {
-        let chosen = !item.optional || p.quantities.contains_key(&item.id);
-        let mut price = if not_available {
-            Price::NotAvailable
-        } else if !chosen {
-            Price::NotChosen
-        } else {
-            item_price(item, p)
-        };
-        if let Price::Amount(c) = price {
-            if p.member && tariff.member_discount.0 > 0 {
-                price = Price::Amount(c - percent_of(c, tariff.member_discount));
-            }
-        }
-        let per_year = match (price, item.periodicity) {
-            (Price::Amount(c), Periodicity::Yearly) => Some(c),
-            (Price::Amount(c), Periodicity::Monthly) => Some(c * 12),
-            _ => None,
-        };
-        match (price, item.periodicity) {
-            (Price::Amount(c), Periodicity::OneOff) => one_off += c,
-            (Price::Amount(_), _) => yearly += per_year.unwrap_or(0),
+        let l = line(tariff, item, p, not_available)?;
+        match (l.price, l.periodicity) {
+            (Price::Amount(c), Periodicity::OneOff) => one_off = add(one_off, Exact::from(c)).map_err(too_large)?,
+            (Price::Amount(_), _) => yearly = add(yearly, Exact::from(l.per_year.unwrap_or(0))).map_err(too_large)?,
             (Price::OnRequest, _) => incomplete = true,
             _ => {}
         }
-        lines.push(Line {
-            item: item.id.clone(),
-            name: item.name.clone(),
-            periodicity: item.periodicity,
-            quantity: if chosen { quantity_of(item, p) } else { None },
-            price,
-            per_year,
-        });
+        lines.push(l);
     }
-    let years = p.years.max(1);
-    let vat_one_off = percent_of(one_off, tariff.vat);
-    let vat_yearly = percent_of(yearly, tariff.vat);
-    Quote {
-        lines,
-        one_off,
-        yearly,
-        vat_one_off,
-        vat_yearly,
-        years,
-        total: one_off + yearly * years as Cents,
-        total_vat: vat_one_off + vat_yearly * years as Cents,
-        incomplete,
-        not_available,
-    }
+    let sums = Sums { one_off, yearly, years: p.years.max(1), incomplete, not_available };
+    totals(tariff, lines, sums).map_err(too_large)
+}
+
+/// What the lines add up to, before VAT and years.
+struct Sums {
+    one_off: Exact,
+    yearly: Exact,
+    years: u32,
+    incomplete: bool,
+    not_available: bool,
+}
+
+fn totals(tariff: &Tariff, lines: Vec<Line>, s: Sums) -> Result<Quote, Overflow> {
+    let Sums { years, incomplete, not_available, .. } = s;
+    let (one_off, yearly) = (cents(s.one_off)?, cents(s.yearly)?);
+    let vat_one_off = percent_of(one_off, tariff.vat).ok_or(Overflow)?;
+    let vat_yearly = percent_of(yearly, tariff.vat).ok_or(Overflow)?;
+    let total = cents(add(Exact::from(one_off), mul(Exact::from(yearly), Exact::from(years))?)?)?;
+    let total_vat = cents(add(Exact::from(vat_one_off), mul(Exact::from(vat_yearly), Exact::from(years))?)?)?;
+    Ok(Quote { lines, one_off, yearly, vat_one_off, vat_yearly, years, total, total_vat, incomplete, not_available })
 }
 
 #[cfg(test)]
@@ -310,18 +360,18 @@ mod tests {
     #[test]
     fn band_edges() {
         let i = rao_activation();
-        assert_eq!(item_price(&i, &Profile::comune(1000)), Price::Amount(65_000));
-        assert_eq!(item_price(&i, &Profile::comune(2001)), Price::Amount(90_000));
-        assert_eq!(item_price(&i, &Profile::comune(10_000)), Price::Amount(90_000));
-        assert_eq!(item_price(&i, &Profile::comune(10_001)), Price::OnRequest);
+        assert_eq!(item_price(&i, &Profile::comune(1000)), Ok(Price::Amount(65_000)));
+        assert_eq!(item_price(&i, &Profile::comune(2001)), Ok(Price::Amount(90_000)));
+        assert_eq!(item_price(&i, &Profile::comune(10_000)), Ok(Price::Amount(90_000)));
+        assert_eq!(item_price(&i, &Profile::comune(10_001)), Ok(Price::OnRequest));
         let unione = Profile { ente_type: EnteType::Unione, ..Profile::comune(800) };
-        assert_eq!(item_price(&i, &unione), Price::OnRequest);
+        assert_eq!(item_price(&i, &unione), Ok(Price::OnRequest));
     }
 
     #[test]
     fn per_inhabitant() {
         let i = item("quota", Periodicity::Yearly, Rule::PerUnit { basis: Basis::Population, rate: UnitRate(4_400) });
-        assert_eq!(item_price(&i, &Profile::comune(12_345)), Price::Amount(543_180));
+        assert_eq!(item_price(&i, &Profile::comune(12_345)), Ok(Price::Amount(543_180)));
     }
 
     #[test]
@@ -336,8 +386,8 @@ mod tests {
             },
         );
         // 1000 × 0.15 + 3 × 0.125 = 150.375 → 150.38
-        assert_eq!(item_price(&i, &Profile::comune(1003)), Price::Amount(15_038));
-        assert_eq!(item_price(&i, &Profile::comune(0)), Price::Amount(0));
+        assert_eq!(item_price(&i, &Profile::comune(1003)), Ok(Price::Amount(15_038)));
+        assert_eq!(item_price(&i, &Profile::comune(0)), Ok(Price::Amount(0)));
     }
 
     #[test]
@@ -356,19 +406,19 @@ mod tests {
         let mut p = Profile::comune(1000);
         p.businesses = 40;
         // 150 + 40 = 190 → raised to the 300 minimum
-        assert_eq!(item_price(&i, &p), Price::Amount(30_000));
+        assert_eq!(item_price(&i, &p), Ok(Price::Amount(30_000)));
         p.businesses = 200;
-        assert_eq!(item_price(&i, &p), Price::Amount(35_000));
+        assert_eq!(item_price(&i, &p), Ok(Price::Amount(35_000)));
 
         let mut day = item("spid-day", Periodicity::OneOff, Rule::Fixed { amount: 50_000 });
         day.optional = true;
         day.quantity = Some(Quantity { unit: "giornata".into(), unit_plural: "giornate".into(), default: 1, min: 1, max: None });
         let t = tariff(vec![day]);
-        let q = quote(&t, &Profile::comune(500));
+        let q = quote(&t, &Profile::comune(500)).unwrap();
         assert_eq!(q.lines[0].price, Price::NotChosen);
         let mut p = Profile::comune(500);
         p.quantities.insert("spid-day".into(), 3);
-        assert_eq!(quote(&t, &p).one_off, 150_000);
+        assert_eq!(quote(&t, &p).unwrap().one_off, 150_000);
     }
 
     #[test]
@@ -379,7 +429,7 @@ mod tests {
         let mut p = Profile::comune(1500);
         p.users = 10;
         p.years = 3;
-        let q = quote(&t, &p);
+        let q = quote(&t, &p).unwrap();
         assert_eq!(q.one_off, 65_000);
         assert_eq!(q.yearly, 90_000 + 4_000 * 12);
         assert_eq!(q.lines[2].per_year, Some(48_000));
@@ -389,14 +439,74 @@ mod tests {
         assert_eq!(q.total_vat, 14_300 + 30_360 * 3);
         assert!(!q.incomplete);
 
-        assert!(quote(&t, &Profile::comune(20_000)).incomplete);
+        assert!(quote(&t, &Profile::comune(20_000)).unwrap().incomplete);
 
         p.member = false;
-        assert!(quote(&t, &p).not_available);
+        assert!(quote(&t, &p).unwrap().not_available);
         t.members_only = false;
         t.member_discount = BasisPoints(1000);
-        assert_eq!(quote(&t, &p).one_off, 65_000);
+        assert_eq!(quote(&t, &p).unwrap().one_off, 65_000);
         p.member = true;
-        assert_eq!(quote(&t, &p).one_off, 58_500);
+        assert_eq!(quote(&t, &p).unwrap().one_off, 58_500);
+    }
+
+    /// The engine's answer for every input at its limit (and below it), compared with plain
+    /// `i128` arithmetic: the exact amounts, or `TooLarge` exactly when an amount is past
+    /// `MAX_RESULT`; never a wrapped number, never a panic.
+    #[test]
+    fn inputs_at_the_limits_never_wrap() {
+        use crate::pricing::limits::{MAX_AMOUNT, MAX_COUNT, MAX_RESULT, MAX_YEARS};
+        let max = i128::from(MAX_RESULT);
+        let round = |n: i128, d: i128| (n + d / 2) / d;
+        let (mut exact, mut refused) = (0, 0);
+        for count in [0, 1, 12_345, MAX_COUNT] {
+            for rate in [1, 4_400, MAX_AMOUNT * 100] {
+                for amount in [1, 90_000, MAX_AMOUNT] {
+                    for qty in [1, 7, MAX_COUNT as u32] {
+                        for years in [1, MAX_YEARS] {
+                            for (vat, discount) in [(0, 0), (2200, 1000), (10_000, 10_000)] {
+                                let t = limit_tariff(rate, amount, qty, vat, discount);
+                                let mut p = Profile { workstations: count, years, ..Profile::comune(count) };
+                                p.quantities.insert("per-abitante".into(), qty);
+                                // Plain arithmetic, every value checked against the limit at the end.
+                                let off = |c: i128| c - round(c * i128::from(discount), 10_000);
+                                let a = round(i128::from(count) * i128::from(rate), 100) * i128::from(qty);
+                                let b = i128::from(amount);
+                                let c = round(i128::from(count) * i128::from(rate), 100);
+                                let (one_off, yearly) = (off(c), off(a) * 12 + off(b));
+                                let years = i128::from(years);
+                                let vat_of = |c: i128| round(c * i128::from(vat), 10_000);
+                                let total = one_off + yearly * years;
+                                let total_vat = vat_of(one_off) + vat_of(yearly) * years;
+                                let fits = [a, off(a) * 12, b, c, one_off, yearly, total, total_vat].iter().all(|v| *v <= max);
+                                match (quote(&t, &p), fits) {
+                                    (Ok(q), true) => {
+                                        exact += 1;
+                                        let got = [q.one_off, q.yearly, q.total, q.total_vat].map(i128::from);
+                                        assert_eq!(got, [one_off, yearly, total, total_vat], "{count} × {rate}, {amount}, × {qty}");
+                                    }
+                                    (Err(_), false) => refused += 1,
+                                    (q, _) => panic!("{count} × {rate}, {amount}, × {qty}, {years} years: {q:?}"),
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(exact > 100 && refused > 100, "{exact} exact, {refused} refused");
+    }
+
+    /// A per-unit monthly item with a quantity, a fixed yearly item and one-off tiers.
+    fn limit_tariff(rate: i64, amount: Cents, qty: u32, vat: u32, discount: u32) -> Tariff {
+        let half = crate::pricing::limits::MAX_COUNT / 2;
+        let mut per_unit = item("per-abitante", Periodicity::Monthly, Rule::PerUnit { basis: Basis::Population, rate: UnitRate(rate) });
+        per_unit.quantity = Some(Quantity { unit: "u".into(), unit_plural: "u".into(), default: qty, min: 1, max: None });
+        let tiers = Rule::Tiers {
+            basis: Basis::Workstations,
+            bands: bands(&[(0, Some(half), BandValue::PerUnit(UnitRate(rate))), (half + 1, None, BandValue::PerUnit(UnitRate(rate)))]),
+        };
+        let items = vec![per_unit, item("canone", Periodicity::Yearly, Rule::Fixed { amount }), item("avvio", Periodicity::OneOff, tiers)];
+        Tariff { items, vat: BasisPoints(vat), member_discount: BasisPoints(discount), members_only: false }
     }
 }

@@ -1,7 +1,9 @@
-//! The pricing engine: tariff data model, validation and description. Pure functions, no I/O.
+//! The pricing engine: tariff data model, limits, validation and description. Pure
+//! functions, no I/O.
 
 pub mod describe;
 pub mod engine;
+pub mod limits;
 pub mod model;
 pub mod money;
 pub mod validate;

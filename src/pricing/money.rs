@@ -6,6 +6,9 @@
 
 use std::fmt;
 
+use super::limits::{MAX_AMOUNT, MAX_RESULT};
+use crate::t;
+
 /// An amount of money in euro cents.
 pub type Cents = i64;
 
@@ -18,22 +21,42 @@ pub struct UnitRate(pub i64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct BasisPoints(pub u32);
 
+/// Why an amount as written is not one. Shown to the editor after "importo non valido:".
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseMoneyError {
-    #[error("`{0}` is not an amount: write euros with a dot before the cents, e.g. \"650.00\" or \"0.44\"")]
     NotANumber(String),
-    #[error("`{0}` uses a comma: write the decimal part after a dot, e.g. \"1250.50\", with no thousands separator")]
     Comma(String),
-    #[error("`{0}` is negative: amounts cannot be below zero")]
     Negative(String),
-    #[error("`{text}` has more than {max} decimal digits")]
     TooPrecise { text: String, max: u32 },
-    #[error("`{0}` is too large")]
-    TooLarge(String),
+    /// Past `limits::MAX_AMOUNT` (or 100 for a percentage); `max` as it is shown.
+    TooLarge { text: String, max: String },
 }
 
-/// Parse a non-negative decimal string into an integer number of `10^-scale` units.
-fn parse_scaled(text: &str, scale: u32) -> Result<i64, ParseMoneyError> {
+impl fmt::Display for ParseMoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            ParseMoneyError::NotANumber(t) => t!("money-not-a-number", text = t),
+            ParseMoneyError::Comma(t) => t!("money-comma", text = t),
+            ParseMoneyError::Negative(t) => t!("money-negative", text = t),
+            ParseMoneyError::TooPrecise { text, max } => t!("money-too-precise", text = text, max = *max),
+            ParseMoneyError::TooLarge { text, max } => t!("money-too-large", text = text, max = max),
+        };
+        f.write_str(&text)
+    }
+}
+
+/// Words editors write in `importo` when the price is agreed case by case ("su
+/// preventivo"): the fix is a model or a band that says so, not a number.
+pub fn means_on_request(text: &str) -> bool {
+    const WORDS: &[&str] =
+        &["su preventivo", "a preventivo", "preventivo", "da concordare", "su richiesta", "su-richiesta", "a richiesta", "da definire", "da stabilire"];
+    let lower = text.trim().to_lowercase();
+    WORDS.contains(&lower.as_str())
+}
+
+/// Parse a non-negative decimal string into an integer number of `10^-scale` units, at
+/// most `max` of them (`max_shown` is how the limit is shown in the error).
+fn parse_scaled(text: &str, scale: u32, max: i64, max_shown: impl Fn() -> String) -> Result<i64, ParseMoneyError> {
     let t = text.trim();
     if t.contains(',') {
         return Err(ParseMoneyError::Comma(text.to_string()));
@@ -49,51 +72,63 @@ fn parse_scaled(text: &str, scale: u32) -> Result<i64, ParseMoneyError> {
     if frac.len() > scale as usize {
         return Err(ParseMoneyError::TooPrecise { text: text.to_string(), max: scale });
     }
-    let too_large = || ParseMoneyError::TooLarge(text.to_string());
+    let too_large = || ParseMoneyError::TooLarge { text: text.to_string(), max: max_shown() };
+    // More digits than an i64 holds are past any limit.
     let int: i64 = int.parse().map_err(|_| too_large())?;
     let mut frac_value: i64 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| too_large())? };
     for _ in frac.len()..scale as usize {
         frac_value *= 10;
     }
-    int.checked_mul(10i64.pow(scale)).and_then(|v| v.checked_add(frac_value)).ok_or_else(too_large)
+    let value = int.checked_mul(10i64.pow(scale)).and_then(|v| v.checked_add(frac_value)).ok_or_else(too_large)?;
+    if value > max {
+        return Err(too_large());
+    }
+    Ok(value)
 }
 
 /// `"650"`, `"650.5"`, `"650.00"` → cents.
 pub fn parse_cents(text: &str) -> Result<Cents, ParseMoneyError> {
-    parse_scaled(text, 2)
+    parse_scaled(text, 2, MAX_AMOUNT, || format_euro(MAX_AMOUNT))
 }
 
 /// `"0.44"`, `"0.1250"` → rate in ten-thousandths of a euro.
 pub fn parse_rate(text: &str) -> Result<UnitRate, ParseMoneyError> {
-    parse_scaled(text, 4).map(UnitRate)
+    parse_scaled(text, 4, MAX_AMOUNT * 100, || format_euro(MAX_AMOUNT)).map(UnitRate)
 }
 
 /// `"22"`, `"12.5"` → basis points.
 pub fn parse_percent(text: &str) -> Result<BasisPoints, ParseMoneyError> {
-    let bp = parse_scaled(text, 2)?;
-    if bp > 100_00 {
-        return Err(ParseMoneyError::TooLarge(text.to_string()));
+    let bp = parse_scaled(text, 2, 10_000, || "100%".into())?;
+    Ok(BasisPoints(u32::try_from(bp).unwrap_or(10_000)))
+}
+
+/// Divide and round half away from zero: the one rounding rule. `None` when `den` is 0
+/// or the quotient does not fit (`i128::MIN / -1`): money arithmetic never panics.
+pub fn div_round(num: i128, den: i128) -> Option<i128> {
+    let q = num.checked_div(den)?;
+    let r = num.checked_rem(den)?;
+    if r.unsigned_abs().checked_mul(2)? >= den.unsigned_abs() {
+        q.checked_add(num.signum() * den.signum())
+    } else {
+        Some(q)
     }
-    Ok(BasisPoints(bp as u32))
 }
 
-/// Divide and round half away from zero: the one rounding rule.
-pub fn div_round(num: i128, den: i128) -> i64 {
-    assert!(den != 0, "division by zero in money arithmetic");
-    let q = num / den;
-    let r = num % den;
-    let rounded = if 2 * r.abs() >= den.abs() { q + num.signum() * den.signum() } else { q };
-    rounded as i64
+/// An exact result as cents, if it is one a quote can show (`limits::MAX_RESULT`).
+pub fn to_cents(value: i128) -> Option<Cents> {
+    Cents::try_from(value).ok().filter(|c| c.unsigned_abs() <= MAX_RESULT.unsigned_abs())
 }
 
-/// `quantity × rate`, rounded to the cent.
-pub fn times_rate(quantity: u64, rate: UnitRate) -> Cents {
-    div_round(quantity as i128 * rate.0 as i128, 100)
+/// `quantity × rate`, rounded to the cent; `None` past `limits::MAX_RESULT`.
+pub fn times_rate(quantity: u64, rate: UnitRate) -> Option<Cents> {
+    // u64 × i64 always fits an i128.
+    to_cents(div_round(i128::from(quantity) * i128::from(rate.0), 100)?)
 }
 
-/// `amount × percent`, rounded to the cent (VAT, discounts).
-pub fn percent_of(amount: Cents, pct: BasisPoints) -> Cents {
-    div_round(amount as i128 * pct.0 as i128, 10_000)
+/// `amount × percent`, rounded to the cent (VAT, discounts); `None` past `limits::MAX_RESULT`.
+pub fn percent_of(amount: Cents, pct: BasisPoints) -> Option<Cents> {
+    // i64 × u32 always fits an i128.
+    to_cents(div_round(i128::from(amount) * i128::from(pct.0), 10_000)?)
 }
 
 /// Italian formatting: `123456` → `"1.234,56 €"`.
@@ -123,7 +158,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
@@ -167,25 +202,43 @@ mod tests {
         assert!(matches!(parse_cents("abc"), Err(ParseMoneyError::NotANumber(_))));
         assert!(matches!(parse_cents("5."), Err(ParseMoneyError::NotANumber(_))));
         assert!(matches!(parse_cents(""), Err(ParseMoneyError::NotANumber(_))));
-        assert!(matches!(parse_percent("101"), Err(ParseMoneyError::TooLarge(_))));
+        assert!(matches!(parse_percent("101"), Err(ParseMoneyError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn amounts_past_the_limit_are_refused() {
+        assert_eq!(parse_cents("1000000000.00"), Ok(MAX_AMOUNT));
+        assert!(matches!(parse_cents("1000000000.01"), Err(ParseMoneyError::TooLarge { .. })));
+        assert!(matches!(parse_cents("99999999999999999999999"), Err(ParseMoneyError::TooLarge { .. })));
+        assert_eq!(parse_rate("1000000000"), Ok(UnitRate(MAX_AMOUNT * 100)));
+        assert!(matches!(parse_rate("1000000000.0001"), Err(ParseMoneyError::TooLarge { .. })));
+        assert_eq!(parse_cents("0007.5"), Ok(750));
+        assert!(means_on_request(" Su preventivo "));
+        assert!(!means_on_request("650.00"));
     }
 
     #[test]
     fn rounds_half_away_from_zero() {
-        assert_eq!(div_round(5, 10), 1);
-        assert_eq!(div_round(4, 10), 0);
-        assert_eq!(div_round(-5, 10), -1);
-        assert_eq!(div_round(15, 10), 2);
-        assert_eq!(div_round(25, 10), 3); // not banker's rounding
+        assert_eq!(div_round(5, 10), Some(1));
+        assert_eq!(div_round(4, 10), Some(0));
+        assert_eq!(div_round(-5, 10), Some(-1));
+        assert_eq!(div_round(15, 10), Some(2));
+        assert_eq!(div_round(25, 10), Some(3)); // not banker's rounding
+        assert_eq!(div_round(1, 0), None);
+        assert_eq!(div_round(i128::MIN, -1), None);
+        assert_eq!(div_round(i128::MAX, 2), Some(i128::MAX / 2 + 1));
     }
 
     #[test]
     fn per_inhabitant_example_from_the_domain() {
         // 0.44 € per inhabitant × 12,345 inhabitants = 5,431.80 €
-        assert_eq!(times_rate(12_345, parse_rate("0.44").unwrap()), 543_180);
-        assert_eq!(percent_of(100_000, BasisPoints(2_200)), 22_000);
-        assert_eq!(percent_of(1_005, BasisPoints(2_200)), 221); // 221.1 → 221
-        assert_eq!(percent_of(1_025, BasisPoints(2_200)), 226); // 225.5 → 226
+        assert_eq!(times_rate(12_345, parse_rate("0.44").unwrap()), Some(543_180));
+        assert_eq!(percent_of(100_000, BasisPoints(2_200)), Some(22_000));
+        assert_eq!(percent_of(1_005, BasisPoints(2_200)), Some(221)); // 221.1 → 221
+        assert_eq!(percent_of(1_025, BasisPoints(2_200)), Some(226)); // 225.5 → 226
+        // Past what a quote can show: refused, never wrapped.
+        assert_eq!(times_rate(u64::MAX, UnitRate(i64::MAX)), None);
+        assert_eq!(to_cents(i128::from(MAX_RESULT) + 1), None);
     }
 
     #[test]

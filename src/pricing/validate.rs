@@ -1,26 +1,43 @@
 //! Checks on tariffs that do not depend on how they were written down.
 
+use std::fmt;
+
 use super::model::{Band, BandValue, Rule};
+use crate::t;
 
 /// What is wrong with a list of bands; `index` is the offending band (0-based).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BandError {
-    #[error("a rule with bands needs at least one band")]
     Empty,
-    #[error("the band ends at {to}, before it starts at {from}")]
     Reversed { index: usize, from: u64, to: u64 },
-    #[error("values from {gap_from} to {gap_to} are in no band: the previous band ends at {prev_to}")]
     Gap { index: usize, prev_to: u64, gap_from: u64, gap_to: u64 },
-    #[error("the band overlaps the previous one, which ends at {prev_to}")]
     Overlap { index: usize, prev_to: u64 },
-    #[error("values above {to} are in no band")]
     NotOpenEnded { index: usize, to: u64 },
-    #[error("a band after an open-ended band can never apply")]
     AfterOpenEnded { index: usize },
-    #[error("the first band starts at {from}: values below it are in no band")]
     StartsAboveZero { index: usize, from: u64 },
-    #[error("marginal tiers need a rate per unit in every band")]
     TierWithoutRate { index: usize },
+}
+
+/// Band bounds as the editor wrote them (numbers in the catalog would be formatted).
+fn n(v: u64) -> String {
+    v.to_string()
+}
+
+impl fmt::Display for BandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use BandError::*;
+        let text = match self {
+            Empty => t!("band-empty"),
+            Reversed { from, to, .. } => t!("band-reversed", from = n(*from), to = n(*to)),
+            Gap { prev_to, gap_from, gap_to, .. } => t!("band-gap", gap_from = n(*gap_from), gap_to = n(*gap_to), prev_to = n(*prev_to)),
+            Overlap { prev_to, .. } => t!("band-overlap", prev_to = n(*prev_to)),
+            NotOpenEnded { to, .. } => t!("band-not-open-ended", to = n(*to)),
+            AfterOpenEnded { .. } => t!("band-after-open-ended"),
+            StartsAboveZero { from, .. } => t!("band-starts-above-zero", from = n(*from)),
+            TierWithoutRate { .. } => t!("band-tier-without-rate"),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl BandError {
@@ -43,16 +60,14 @@ impl BandError {
     pub fn help(&self) -> String {
         use BandError::*;
         match self {
-            Empty => "add at least one band under `fasce`".into(),
-            Reversed { .. } => "swap `da` and `a`".into(),
-            Gap { gap_from, .. } => format!("start this band with `da = {gap_from}`"),
-            Overlap { prev_to, .. } => format!("start this band with `da = {}`", prev_to + 1),
-            NotOpenEnded { to, .. } => {
-                format!("remove `a` from the last band, or add a band `{{ da = {}, ... }}` for larger values", to + 1)
-            }
-            AfterOpenEnded { .. } => "give the previous band an upper bound `a`, or remove this band".into(),
-            StartsAboveZero { .. } => "start the first band with `da = 0` (or leave `da` out)".into(),
-            TierWithoutRate { .. } => "use `importo_unitario` in every band, or `modello = \"fasce\"`".into(),
+            Empty => t!("band-empty-help"),
+            Reversed { .. } => t!("band-reversed-help"),
+            Gap { gap_from, .. } => t!("band-start-with", from = n(*gap_from)),
+            Overlap { prev_to, .. } => t!("band-start-with", from = n(prev_to.saturating_add(1))),
+            NotOpenEnded { to, .. } => t!("band-not-open-ended-help", next = n(to.saturating_add(1))),
+            AfterOpenEnded { .. } => t!("band-after-open-ended-help"),
+            StartsAboveZero { .. } => t!("band-starts-above-zero-help"),
+            TierWithoutRate { .. } => t!("band-tier-without-rate-help"),
         }
     }
 }
@@ -72,7 +87,7 @@ pub fn check_bands(bands: &[Band]) -> Result<(), BandError> {
         }
         if index > 0 {
             let Some(p) = prev_to else { return Err(BandError::AfterOpenEnded { index }) };
-            if band.from > p + 1 {
+            if band.from > p.saturating_add(1) {
                 return Err(BandError::Gap { index, prev_to: p, gap_from: p + 1, gap_to: band.from - 1 });
             }
             if band.from <= p {
@@ -131,7 +146,7 @@ mod tests {
         // Macerata's package: "<500" then "501–1,000" leaves exactly 500 out.
         let err = check_bands(&[band(0, Some(499)), band(501, Some(1000)), band(1001, None)]).unwrap_err();
         assert_eq!(err, BandError::Gap { index: 1, prev_to: 499, gap_from: 500, gap_to: 500 });
-        assert_eq!(err.help(), "start this band with `da = 500`");
+        assert_eq!(err.help(), "iniziate questa fascia con `da = 500`");
     }
 
     #[test]

@@ -4,7 +4,7 @@
   const base = document.currentScript.src.replace(/__vetrina\/livereload\.js$/, "");
   const events = new EventSource(`${base}__vetrina/events`);
   let overlay = null;
-  function show(errors) {
+  function show({ title: heading, errors }) {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.id = "vetrina-errori";
@@ -15,7 +15,7 @@
     }
     overlay.replaceChildren();
     const title = document.createElement("h2");
-    title.textContent = `La pagina non è aggiornata: ${errors.length} ${errors.length === 1 ? "errore" : "errori"}`;
+    title.textContent = heading;
     overlay.append(title);
     for (const e of errors) {
       const pre = document.createElement("pre");

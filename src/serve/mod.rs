@@ -1,26 +1,40 @@
 //! `vetrina serve`: build into a temporary folder, serve it on loopback, watch the site's
-//! files, rebuild what changed and reload the browser (Server-Sent Events). A failed build
-//! keeps the last good pages and shows the errors over them until they are fixed.
+//! sources (`watch`), rebuild once per burst of saves and reload the browser (Server-Sent
+//! Events). A failed build keeps the last good pages and shows the errors over them until
+//! they are fixed. A rebuild replaces each changed file whole (see `write`), so a page
+//! requested meanwhile is the old one or the new one, never half of one.
+//!
+//! Ctrl-C, SIGTERM and SIGHUP (the terminal closed) stop it cleanly: the browsers' event
+//! streams are ended, the rebuild under way finishes, and the temporary folder is removed.
+
+mod watch;
 
 use std::convert::Infallible;
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::get;
 use axum::Router;
-use notify::RecursiveMode;
-use notify_debouncer_full::new_debouncer;
+use tokio::signal::unix::{signal, Signal, SignalKind};
 use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::cache::Cache;
+use crate::t;
 use crate::diagnostics::Diagnostic;
 use crate::pipeline::{self, Options, Quiet};
+use watch::{Wake, Watch};
+
+/// After a stop signal, how long requests still under way may take before the server
+/// closes them.
+const GRACE: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -35,17 +49,35 @@ pub struct ServeOptions {
 enum BuildEvent {
     Reload,
     Errors(Vec<String>),
+    /// The preview is stopping: end the event streams.
+    Closing,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ServeError {
-    #[error("cannot listen on {0}: {1}")]
     Bind(SocketAddr, std::io::Error),
-    #[error("cannot watch {0}: {1}")]
     Watch(PathBuf, notify::Error),
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
 }
+
+impl From<std::io::Error> for ServeError {
+    fn from(e: std::io::Error) -> Self {
+        ServeError::Io(e)
+    }
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ServeError::Bind(addr, e) => t!("serve-bind", addr = addr.to_string(), why = e.to_string()),
+            ServeError::Watch(path, e) => t!("serve-watch", path = path, why = e.to_string()),
+            ServeError::Io(e) => e.to_string(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ServeError {}
 
 /// A build session: options and the cache that makes rebuilds incremental.
 pub struct Session {
@@ -87,161 +119,218 @@ fn error_lines(errors: &[Diagnostic]) -> Vec<String> {
     errors.iter().map(|e| e.render(false)).collect()
 }
 
-/// Files the watcher should rebuild for: the site's sources, not its output.
-fn relevant(path: &Path, root: &Path, output: &Path) -> bool {
-    if path.starts_with(output) {
-        return false;
+/// Print the errors of a build on stderr, in colour on a terminal.
+fn print_errors(errors: &[Diagnostic]) {
+    let color = std::io::stderr().is_terminal();
+    for e in errors {
+        eprintln!("{}", e.render(color));
     }
-    let Ok(rel) = path.strip_prefix(root) else {
-        return false;
-    };
-    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
-    let in_node_modules = rel.components().any(|c| c.as_os_str() == "node_modules");
-    !in_node_modules && matches!(first.as_str(), "content" | "themes" | "static" | "vetrina.toml")
 }
+
+/// The last build's outcome, for the event stream of a page opened later.
+type State = Arc<Mutex<Option<BuildEvent>>>;
 
 pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let root = std::fs::canonicalize(&opts.root)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    // From here on a stop signal no longer kills the process at once: it ends the server,
+    // and the temporary folder is removed below, even during the first build.
+    let signals = Signals::listen(&runtime)?;
+    // Listening first: a port already in use is said at once, not after the first build, and
+    // a browser that connects meanwhile waits for it.
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let listener = runtime.block_on(tokio::net::TcpListener::bind(addr)).map_err(|e| ServeError::Bind(addr, e))?;
     let out_dir = tempfile::Builder::new().prefix("vetrina-serve-").tempdir()?;
     let output = out_dir.path().join("site");
-    let addr = SocketAddr::new(opts.bind, opts.port);
     let mut options = Options::new(&root);
     options.output = Some(output.clone());
     options.base_url = Some(format!("http://{addr}/"));
     options.drafts = opts.drafts;
     options.live_reload = true;
+
+    let (wake, woken) = mpsc::channel::<Wake>();
+    // Watching starts before the first build, so that a save during it is not missed.
+    let watch = Watch::start(&root, &output, wake.clone())?;
     let mut session = Session::new(options);
-
-    let started = Instant::now();
-    let first = session.build();
-    let state: Arc<Mutex<Option<BuildEvent>>> = Arc::new(Mutex::new(None));
-    match &first {
-        Ok(s) => eprintln!("Built {} pages in {:.2} s", s.pages, started.elapsed().as_secs_f64()),
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{}", e.render(true));
-            }
-            eprintln!("{} errors: the pages will show them until they are fixed.", errors.len());
-            // Serve an empty site so the overlay can say what is wrong.
-            std::fs::create_dir_all(&output)?;
-            if let Ok(mut s) = state.lock() {
-                *s = Some(BuildEvent::Errors(error_lines(errors)));
-            }
-        }
-    }
-
+    let state: State = Arc::new(Mutex::new(first_build(&mut session, &output)?));
     let (events, _) = broadcast::channel::<BuildEvent>(16);
+    let stopping = Arc::new(AtomicBool::new(false));
+    let rebuilds = Rebuilds { session, watch, events: events.clone(), state: state.clone(), stopping: stopping.clone() };
+    let rebuilder = std::thread::spawn(move || rebuilds.run(woken));
 
-    // Rebuilds run on their own thread, one at a time, after the watcher has debounced a
-    // burst of saves into one change.
-    let (changed_tx, changed_rx) = mpsc::channel::<()>();
-    let mut debouncer = {
-        let (watch_root, output) = (root.clone(), output.clone());
-        new_debouncer(Duration::from_millis(100), None, move |result: notify_debouncer_full::DebounceEventResult| {
-            if let Ok(batch) = result {
-                if batch.iter().any(|e| e.paths.iter().any(|p| relevant(p, &watch_root, &output))) {
-                    let _ = changed_tx.send(());
-                }
-            }
-        })
-        .map_err(|e| ServeError::Watch(root.clone(), e))?
-    };
-    for watched in ["content", "themes", "static", "vetrina.toml"] {
-        let path = root.join(watched);
-        if path.exists() {
-            debouncer.watch(&path, RecursiveMode::Recursive).map_err(|e| ServeError::Watch(path.clone(), e))?;
+    let served = runtime.block_on(http(listener, &root, &output, state, events, signals));
+    // No rebuild may write into the temporary folder once it is removed.
+    stopping.store(true, Ordering::Relaxed);
+    let _ = wake.send(Wake::Stop);
+    let _ = rebuilder.join();
+    let folder = out_dir.path().to_path_buf();
+    match out_dir.close() {
+        Ok(()) => eprintln!("{}", t!("serve-stopped")),
+        Err(e) => eprintln!("{}: {}", t!("warning"), t!("serve-tmp-left", path = folder, why = e.to_string())),
+    }
+    served
+}
+
+/// The first build. Its errors are printed and become the state pages show; an empty site
+/// is served meanwhile, so that the overlay can say what is wrong.
+fn first_build(session: &mut Session, output: &Path) -> Result<Option<BuildEvent>, ServeError> {
+    let started = Instant::now();
+    match session.build() {
+        Ok(s) => {
+            let seconds = crate::i18n::decimal(started.elapsed().as_secs_f64(), 2);
+            eprintln!("{}", t!("serve-built", pages = s.pages, seconds = seconds));
+            Ok(None)
+        }
+        Err(found) => {
+            print_errors(&found);
+            eprintln!("{}", t!("serve-first-errors", count = found.len()));
+            std::fs::create_dir_all(output)?;
+            Ok(Some(BuildEvent::Errors(error_lines(&found))))
         }
     }
-    {
-        let events = events.clone();
-        let state = state.clone();
-        std::thread::spawn(move || {
-            while changed_rx.recv().is_ok() {
-                while changed_rx.try_recv().is_ok() {}
+}
+
+/// The rebuild thread: one rebuild at a time, after each burst of changes.
+struct Rebuilds {
+    session: Session,
+    watch: Watch,
+    events: broadcast::Sender<BuildEvent>,
+    state: State,
+    stopping: Arc<AtomicBool>,
+}
+
+impl Rebuilds {
+    fn run(mut self, woken: mpsc::Receiver<Wake>) {
+        while watch::next_burst(&woken) {
+            if let Err(e) = self.watch.refresh() {
+                eprintln!("{}: {e}", t!("warning"));
+            }
+            let search_pending = self.rebuild();
+            // The page reloads first; the search index follows, unless the preview is stopping.
+            if search_pending && !self.stopping.load(Ordering::Relaxed) {
                 let t = Instant::now();
-                let mut search_pending = false;
-                let event = match session.rebuild() {
-                    Ok(s) => {
-                        eprintln!("Rebuilt {} pages in {} ms", s.pages, t.elapsed().as_millis());
-                        search_pending = s.search_pending;
-                        BuildEvent::Reload
-                    }
-                    Err(errors) => {
-                        for e in &errors {
-                            eprintln!("{}", e.render(true));
-                        }
-                        BuildEvent::Errors(error_lines(&errors))
-                    }
-                };
-                if let Ok(mut s) = state.lock() {
-                    *s = match &event {
-                        BuildEvent::Reload => None,
-                        errors => Some(errors.clone()),
-                    };
-                }
-                let _ = events.send(event);
-                // The page reloads first; the search index follows.
-                if search_pending {
-                    let t = Instant::now();
-                    match session.update_search() {
-                        Ok(n) => eprintln!("Search index updated ({n} files) in {} ms", t.elapsed().as_millis()),
-                        Err(e) => eprintln!("{}", e.render(true)),
-                    }
+                match self.session.update_search() {
+                    Ok(n) => eprintln!("{}", t!("serve-search-updated", files = n, ms = t.elapsed().as_millis() as u64)),
+                    Err(e) => print_errors(&[e]),
                 }
             }
-        });
+        }
     }
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| ServeError::Bind(addr, e))?;
-        let not_found = ServeFile::new(output.join("404.html"));
-        let files = ServeDir::new(&output).append_index_html_on_directories(true).not_found_service(not_found);
-        let app = Router::new()
-            .route(
-                "/__vetrina/events",
-                get(move || {
-                    let current = state.lock().ok().and_then(|s| s.clone());
-                    let rx = events.subscribe();
-                    async move { sse(current, rx) }
-                }),
-            )
-            .fallback_service(files);
-        eprintln!("Serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
-        axum::serve(listener, app).await?;
-        drop(debouncer);
-        drop(out_dir);
-        Ok(())
-    })
+    /// Rebuild, print the outcome once, and tell the browsers. True when the search index
+    /// is left to update.
+    fn rebuild(&mut self) -> bool {
+        let t = Instant::now();
+        let (event, search_pending) = match self.session.rebuild() {
+            Ok(s) => {
+                eprintln!("{}", t!("serve-rebuilt", pages = s.pages, ms = t.elapsed().as_millis() as u64));
+                (BuildEvent::Reload, s.search_pending)
+            }
+            Err(found) => {
+                print_errors(&found);
+                eprintln!("{}", t!("serve-not-rebuilt", count = found.len()));
+                (BuildEvent::Errors(error_lines(&found)), false)
+            }
+        };
+        if let Ok(mut s) = self.state.lock() {
+            *s = match &event {
+                BuildEvent::Errors(_) => Some(event.clone()),
+                _ => None,
+            };
+        }
+        let _ = self.events.send(event);
+        search_pending
+    }
+}
+
+/// The signals that stop the preview: Ctrl-C, SIGTERM (`kill`, a service manager) and
+/// SIGHUP (the terminal closed).
+struct Signals {
+    interrupt: Signal,
+    terminate: Signal,
+    hangup: Signal,
+}
+
+impl Signals {
+    /// Catch them from now on (they are registered with `runtime`, which must stay alive).
+    fn listen(runtime: &tokio::runtime::Runtime) -> std::io::Result<Signals> {
+        let _context = runtime.enter();
+        Ok(Signals { interrupt: signal(SignalKind::interrupt())?, terminate: signal(SignalKind::terminate())?, hangup: signal(SignalKind::hangup())? })
+    }
+
+    async fn recv(mut self) {
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+            _ = self.hangup.recv() => {}
+        }
+    }
+}
+
+/// Serve the output until a stop signal. Then the event streams end (every open page holds
+/// one, which would keep the server waiting forever) and the requests under way get `GRACE`
+/// to finish.
+async fn http(
+    listener: tokio::net::TcpListener,
+    root: &Path,
+    output: &Path,
+    state: State,
+    events: broadcast::Sender<BuildEvent>,
+    signals: Signals,
+) -> Result<(), ServeError> {
+    let addr = listener.local_addr()?;
+    let not_found = ServeFile::new(output.join("404.html"));
+    let files = ServeDir::new(output).append_index_html_on_directories(true).not_found_service(not_found);
+    let subscribe = events.clone();
+    let app = Router::new()
+        .route(
+            "/__vetrina/events",
+            get(move || {
+                let current = state.lock().ok().and_then(|s| s.clone());
+                let rx = subscribe.subscribe();
+                async move { sse(current, rx) }
+            }),
+        )
+        .fallback_service(files);
+    eprintln!("{}", t!("serve-listening", root = root, url = format!("http://{addr}/")));
+    let (stopped, on_stop) = tokio::sync::oneshot::channel::<()>();
+    let shutdown = async move {
+        signals.recv().await;
+        eprintln!("{}", t!("serve-stopping"));
+        let _ = events.send(BuildEvent::Closing);
+        let _ = stopped.send(());
+    };
+    let server = std::future::IntoFuture::into_future(axum::serve(listener, app).with_graceful_shutdown(shutdown));
+    let grace = async {
+        if on_stop.await.is_ok() {
+            tokio::time::sleep(GRACE).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        served = server => served.map_err(ServeError::Io),
+        () = grace => Ok(()),
+    }
 }
 
 fn to_event(e: BuildEvent) -> Event {
     match e {
         BuildEvent::Reload => Event::default().event("reload").data("ok"),
-        BuildEvent::Errors(lines) => Event::default().event("errors").data(serde_json::to_string(&lines).unwrap_or_default()),
+        BuildEvent::Errors(lines) => {
+            // The overlay's title comes in the user's language with the errors.
+            let title = t!("serve-overlay-title", count = lines.len());
+            Event::default().event("errors").data(serde_json::json!({ "title": title, "errors": lines }).to_string())
+        }
+        BuildEvent::Closing => Event::default().comment("closing"),
     }
 }
 
-/// The event stream of one browser tab: the current error state first, then every build.
+/// The event stream of one browser tab: the current error state first, then every build,
+/// until the preview stops.
 fn sse(current: Option<BuildEvent>, rx: broadcast::Receiver<BuildEvent>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let first = tokio_stream::iter(current.into_iter().map(|e| Ok(to_event(e))));
-    let rest = BroadcastStream::new(rx).filter_map(|e| e.ok().map(|e| Ok(to_event(e))));
-    Sse::new(first.chain(rest)).keep_alive(KeepAlive::default())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn watches_sources_not_output() {
-        let root = Path::new("/site");
-        let out = Path::new("/tmp/out");
-        assert!(relevant(Path::new("/site/content/servizi/x.md"), root, out));
-        assert!(relevant(Path::new("/site/vetrina.toml"), root, out));
-        assert!(relevant(Path::new("/site/themes/agid/templates/base.html"), root, out));
-        assert!(!relevant(Path::new("/site/themes/agid/node_modules/x.js"), root, out));
-        assert!(!relevant(Path::new("/site/output/index.html"), root, out));
-        assert!(!relevant(Path::new("/tmp/out/index.html"), root, out));
-    }
+    let first = tokio_stream::iter(current);
+    let rest = BroadcastStream::new(rx).filter_map(|e| e.ok());
+    let stream = first.chain(rest).take_while(|e| !matches!(e, BuildEvent::Closing)).map(|e| Ok(to_event(e)));
+    Sse::new(stream).keep_alive(KeepAlive::default())
 }

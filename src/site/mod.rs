@@ -18,6 +18,7 @@ use crate::gitdates::GitDates;
 use crate::markdown::{self, Heading};
 use crate::pricing::describe;
 use crate::pricing::money::group_thousands;
+use crate::t;
 
 mod views;
 pub use views::*;
@@ -37,7 +38,7 @@ impl Publication {
         if meta.publish_from.is_some_and(|d| d > self.today) {
             return false;
         }
-        !meta.expires_on.is_some_and(|d| d <= self.today)
+        meta.expires_on.is_none_or(|d| d > self.today)
     }
 }
 
@@ -267,10 +268,13 @@ pub fn build(
             }
         });
         let example = match (s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())), &example_ente) {
-            (Some(t), Some((label, profile))) => {
-                let q = crate::pricing::engine::quote(&t.tariff, profile);
-                Some(ExampleView { ente: label.clone(), quote: describe::summarize_quote(&q, t.tariff.vat) })
-            }
+            (Some(t), Some((label, profile))) => match crate::pricing::engine::quote(&t.tariff, profile) {
+                Ok(q) => Some(ExampleView { ente: label.clone(), quote: describe::summarize_quote(&q, t.tariff.vat) }),
+                Err(e) => {
+                    b.errors.push(too_large(&b, t, &e, label));
+                    None
+                }
+            },
             _ => None,
         };
         let has_cost = tariff.is_some() || sections.contains_key(&kebab(SectionKind::Cost));
@@ -423,6 +427,24 @@ pub fn build(
     (site, b.errors)
 }
 
+/// A worked example past what a quote can show exactly, reported at the item's `nome` in
+/// the tariff (when it can be found there) rather than shown as a wrong number.
+fn too_large(b: &Builder, t: &TariffDoc, e: &crate::pricing::engine::TooLarge, ente: &str) -> Diagnostic {
+    let max = crate::pricing::money::format_euro(crate::pricing::limits::MAX_RESULT);
+    let item = e.item.as_ref().and_then(|id| t.tariff.items.iter().find(|i| &i.id == id));
+    let message = match item {
+        Some(i) => t!("example-too-large", ente = ente, item = i.name.as_str(), max = max.as_str()),
+        None => t!("example-total-too-large", ente = ente, max = max.as_str()),
+    };
+    let help = t!("example-too-large-help", ente = ente);
+    let Some(source) = b.sources.get(t.meta.source_path.as_str()) else {
+        return Diagnostic::file(&t.meta.source_path, message).with_help(help);
+    };
+    let quoted = item.map(|i| format!("\"{}\"", i.name));
+    let span = quoted.and_then(|q| source.text.find(&q).map(|at| at..at + q.len())).unwrap_or(0..3);
+    Diagnostic::at(source, span, message).with_help(help)
+}
+
 /// The worked example is computed for the member Comune of median population, a real
 /// case the reader can relate to; without member data, for a Comune of 5,000.
 fn example_ente(enti: &[Ente]) -> Option<(String, crate::pricing::engine::Profile)> {
@@ -561,7 +583,7 @@ fn convention_view(
         chain.push(prev);
         cur = prev;
     }
-    chain.sort_by(|a, b| b.valid_from.cmp(&a.valid_from));
+    chain.sort_by_key(|c| std::cmp::Reverse(c.valid_from));
     let versions = if chain.len() > 1 {
         chain
             .iter()

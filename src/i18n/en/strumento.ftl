@@ -1,0 +1,252 @@
+# Vetrina's messages in English (chosen with `--lingua en` or VETRINA_LINGUA=en).
+# Every message has the same id in it.ftl. Format: Project Fluent (https://projectfluent.org).
+
+## The command line
+
+cli-about = Build the AgID-style service catalog site of a Centro Servizi Territoriale
+cli-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-options-token = OPTIONS
+cli-command-token = COMMAND
+cli-default = default
+cli-help = Print help
+cli-version = Print version
+cli-lingua = Language of the messages: it (default) or en; also the VETRINA_LINGUA variable
+cli-build = Build the site into the output folder (replaced only when the build succeeds)
+cli-build-root = The site's folder (with vetrina.toml, content/, themes/)
+cli-build-output = Where to write the site [default: <root>/output]
+cli-build-base_url = Public address of the site, overriding `base_url` in vetrina.toml (e.g. for a preview)
+cli-build-drafts = Include content marked `bozza = true`
+cli-build-timings = Print how long each stage of the build takes
+cli-build-fresh = Make every file again, instead of taking the unchanged ones from the last build
+cli-check = Check all content, data and templates; write nothing. Exits non-zero listing every error
+cli-check-root = { cli-build-root }
+cli-check-drafts = { cli-build-drafts }
+cli-serve = Build the site, serve it on this machine and rebuild it when a file changes (live reload)
+cli-serve-root = { cli-build-root }
+cli-serve-port = The port to listen on
+cli-serve-bind = The address to listen on; 127.0.0.1 keeps the preview on this machine
+cli-serve-drafts = { cli-build-drafts }
+cli-init = Create a new, minimal site in DIR that builds
+cli-init-dir = The folder to create (must be empty or not exist)
+cli-nuovo = Create a new content file from a commented template that passes `vetrina check` as written
+cli-nuovo-tipo = The kind of content: servizio, tariffa, modulo, convenzione, notizia or pagina
+cli-nuovo-slug = The file name, without .md (lowercase letters, digits and hyphens, e.g. rao-pubblico)
+cli-nuovo-root = { cli-build-root }
+cli-lang-unknown = unknown language "{ $name }": write it or en
+
+## Progress and summaries
+
+stage-reading = reading files
+stage-content = checking content
+stage-model = building the site model
+stage-references = checking references
+stage-theme = loading the theme
+stage-documents = generating documents
+stage-html = rendering HTML
+stage-links = checking links
+stage-search = indexing for search
+stage-writing = writing output
+building = Building { $root }
+built = Built { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } ({ $services ->
+        [one] 1 service
+       *[other] { $services } services
+    }), { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    }, { $assets } theme files in { $seconds } s → { $output }
+check-ok = No errors: { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } ({ $services ->
+        [one] 1 service
+       *[other] { $services } services
+    }) checked in { $seconds } s.
+errors-found = { $count ->
+        [one] 1 error found
+       *[other] { $count } errors found
+    }; nothing was written.
+warning = warning
+error = error
+help = help
+memory = , { $now } MB in use (peak { $peak } MB)
+init-done = Created a new site in { $dir }.
+init-next = Next: cd { $dir } && npm ci --prefix themes/agid && vetrina build
+warn-shallow = the git checkout is shallow: "Pagina aggiornata il" dates may all be the last commit's; fetch the full history (e.g. `fetch-depth: 0`)
+warn-minify-once = the theme's templates could not be minified once, ahead of the pages (a template no longer parses once minified): every page is minified instead, which gives the same site more slowly
+
+## What content may put in a page
+
+url-scheme = the address "{ $url }" uses `{ $scheme }:`, which the site does not allow
+url-scheme-help = a link may start with https://, http://, mailto: or tel:, or be a site path such as /servizi/
+url-scheme-relative = the address "{ $url }" starts with `//`: it leads to another site without saying how
+url-scheme-relative-help = write the whole address, e.g. "https://example.it/page"
+url-whitespace = the address "{ $url }" contains spaces or invisible characters
+url-whitespace-help = remove the spaces; a space in a file name is written %20
+url-not-absolute = "{ $url }" is not a complete address
+url-not-absolute-help = write an https:// address, or a site path starting with /, e.g. "/servizi/"
+url-empty = the address is empty
+url-in-key = `{ $key }`: { $message }
+md-h1 = level-{ $level } heading: the page title is the only level-1 heading
+md-h1-help = start headings in the text with `## `
+md-article-twice = two articles have the anchor `#{ $id }`
+md-article-twice-help = give each article its own number
+md-raw-html = raw HTML is not allowed in content
+md-raw-html-help = write it in Markdown (e.g. **bold**, [link](/servizi/)); the theme takes care of the page's markup
+md-heading-attrs = heading attributes are not allowed: `{ $attrs }`
+md-heading-attrs-help = a heading may only be given an anchor, e.g. `{"{"}#annual-fee{"}"}`; remove classes and other attributes
+md-heading-id = the anchor `#{ $id }` is not valid
+md-heading-id-help = an anchor uses lowercase letters, digits and hyphens and starts with a letter, e.g. `{"{"}#annual-fee{"}"}`
+md-too-deep = lists or quotes nested more than { $max } levels deep
+md-too-deep-help = use fewer levels: past three or four a text can no longer be read
+md-too-many = the text has more than { $max } elements (paragraphs, items, links)
+md-too-many-help = split the text into several pages
+
+## vetrina.toml
+
+kind-config = vetrina.toml
+config-base-url = `base_url` "{ $url }" is not the http(s) address of a folder
+config-base-url-help = write the site's public address, without ? or #, e.g. "https://cst.example.it/" or "https://example.org/cst/"
+config-iva-help = write the VAT rate as a string, e.g. "22"
+config-tema = `tema` "{ $name }" is not the name of a folder of themes/
+config-tema-help = write only the theme's name, e.g. "agid": the theme must be in themes/<name>/ inside the site
+config-accessibility = the accessibility statement must be the one published on form.agid.gov.it
+config-accessibility-help = paste the link AgID gives you, e.g. "https://form.agid.gov.it/view/<codice>"
+
+## The TOML header of files (+++)
+
+kind-service = a service
+kind-tariff = a tariff
+kind-convention = a convention
+kind-form = a form
+kind-page = a page
+kind-news = a news item
+kind-enti = the list of member Enti
+fm-no-front = missing front matter: the file must start with `+++`
+fm-yaml-help = front matter is TOML between `+++` lines; replace the `---` lines with `+++` and write keys as `key = "value"`
+fm-no-front-help = start the file with a line `+++`, the TOML keys (e.g. `titolo = "..."`), then another line `+++`
+fm-not-closed = the front matter is never closed: no second `+++` line
+fm-not-closed-help = add a line `+++` after the last TOML key, before the Markdown text
+fm-unknown-key = unknown key `{ $key }` in { $kind }
+fm-unknown-key-did-you-mean = did you mean `{ $key }`? The keys of every kind of file are documented in docs/contenuti.md
+fm-unknown-key-valid = valid keys here: { $keys }
+fm-key-under-table = in TOML a key written below a table belongs to that table: `{ $key }` is read as part of `[{ $table }]` (line { $line }). Move `[{ $table }]` and its lines after the other keys, to the end of the front matter
+fm-unknown-value = "{ $value }" is not an allowed value
+fm-value-did-you-mean = did you mean "{ $value }"? Allowed values: { $list }
+fm-value-allowed = allowed values: { $list }
+fm-missing = missing required key `{ $key }` in { $kind }
+fm-missing-help = add `{ $key } = ...` to the front matter (see docs/contenuti.md)
+fm-amount-float = float amount { $value }: amounts must be exact
+fm-amount-integer = amount { $value } without quotes
+fm-amount-help = amounts are strings in euros, in double quotes, with a dot for the cents, e.g. `importo = "650.00"`
+fm-negative = the number { $value } is negative: a count goes here, from 0 up
+fm-negative-help = write a whole number without a sign, e.g. `postazioni = 12`
+fm-too-large = the number { $value } is too large for this key
+fm-too-large-help = check the value: the limits of every key are in the guide (docs/contenuti.md, "Limiti")
+fm-wrong-type = wrong type: { $raw }
+fm-type-found-expected = found { $found }, expected { $expected }
+type-string = a string
+type-boolean = true or false
+type-integer = a whole number
+type-float = a decimal number
+type-list = a list
+type-table = a table
+type-date = a date
+fm-type-date-help = write dates without quotes, as YYYY-MM-DD, e.g. `data = 2026-03-15`
+fm-type-unquote-help = remove the quotes around the value
+fm-type-quote-help = put the value in double quotes
+fm-type-list-help = write a list in square brackets, e.g. `["a", "b"]`
+fm-type-help = see docs/contenuti.md for the expected type of this key
+fm-bad-date = invalid date or number: { $raw }
+fm-bad-date-help = dates are written YYYY-MM-DD with a real month (01-12) and day, e.g. `2026-03-15`
+fm-invalid-toml = invalid TOML: { $raw }
+fm-invalid-toml-help = check quotes, `=` signs and brackets on this line; strings go in double quotes
+
+## Reading files
+
+load-no-config-help = run `vetrina init { $root }` to create a new site, or pass `--root` with the site's folder
+load-no-content = the content folder is missing
+load-no-content-help = create `content/` with `servizi/`, `tariffe/`, ... (see docs/contenuti.md)
+load-folder-unreadable = cannot read the folder: { $why }
+load-symlink = this is a symbolic link: Vetrina does not read files through links
+load-symlink-help = replace the link with a copy of the file (a link could publish a file from outside the site)
+load-folder-did-you-mean = did you mean `content/{ $folder }/`?
+load-folders = content folders are: { $folders }
+load-unknown-folder = unknown content folder `{ $folder }`
+load-not-markdown = not a Markdown file
+load-not-markdown-help = content files end in `.md`; move other files elsewhere (images and documents go in `static/`)
+load-subfolder = content files cannot be in sub-folders
+load-subfolder-help = move it directly into `content/{ $folder }/`
+load-unreadable = cannot read the file: { $why }
+load-not-a-file = not a regular file
+load-too-large = the file is too large ({ $size } KB; the limit is { $max } KB)
+load-too-large-help = split the text into several files: no page of a catalog needs that much text
+load-not-utf8 = the file is not UTF-8 text (byte { $byte })
+load-not-utf8-help = save the file with UTF-8 encoding
+
+## Errors that cause others
+
+link-also-on = { $message } (and on { $others ->
+        [one] one other page
+       *[other] { $others } other pages
+    })
+
+## vetrina nuovo
+
+nuovo-unknown-kind = "{ $kind }" is not a kind of content: write one of { $kinds }
+nuovo-bad-slug = "{ $slug }" cannot be used as a file name: use lowercase letters, digits and hyphens, e.g. rao-pubblico
+nuovo-exists = { $path } already exists: Vetrina does not overwrite your files; choose another name
+nuovo-no-site = { $root } is not a site's folder (no vetrina.toml): go into the site's folder or use --root
+nuovo-io = cannot write { $path }: { $why }
+nuovo-done = Created { $path }.
+nuovo-next = Complete it following the comments, then check it with `vetrina check` (or see the preview with `vetrina serve`).
+
+## The preview (vetrina serve)
+
+serve-bind = cannot listen on { $addr }: { $why } (is the port used by another program? choose another one with `--port`)
+serve-watch = cannot watch { $path } for changes: { $why }
+serve-watch-failed = watching the files for changes failed: { $why }
+serve-stopping = Stopping the preview…
+serve-stopped = Preview stopped; temporary folder removed.
+serve-tmp-left = cannot remove the temporary folder { $path }: { $why }
+serve-built = Site built: { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } in { $seconds } s
+serve-first-errors = { $count ->
+        [one] 1 error: the pages show it until it is fixed.
+       *[other] { $count } errors: the pages show them until they are fixed.
+    }
+serve-rebuilt = Site rebuilt: { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } in { $ms } ms
+serve-not-rebuilt = Site not rebuilt: { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    }; the pages stay as they were.
+serve-search-updated = Search index updated ({ $files } files) in { $ms } ms
+serve-listening = Previewing { $root } at { $url } (Ctrl-C to stop)
+
+## The built site's folder
+
+write-contains-site = refusing to write the site into { $path }: it contains the site itself
+write-inside-sources = refusing to write the site into { $path }: it is inside a folder the editors write
+write-unsafe-help = choose an output folder outside `content/` and `themes/` that is not the site root
+write-not-ours = refusing to replace { $path }: it exists and was not made by vetrina (no { $marker } file in it)
+write-not-ours-help = empty or remove that folder yourself, or choose another one with `--output`
+write-escapes = output path `{ $path }` escapes the output folder
+write-bug-help = this is a bug in Vetrina: please report it
+write-io = cannot write { $path }: { $why }
+write-io-help = check the permissions and the free space of the output's parent folder
+write-in-place = cannot update the contents of { $path }, a mount point (e.g. a container volume) that cannot be replaced as a whole: { $why }
+write-in-place-help = the files already moved were put back, so the published site is the previous one; check the permissions and the free space of the volume and try again
+serve-overlay-title = The page is not up to date: { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    }
