@@ -74,8 +74,9 @@ pub fn resolve_installed(path: &Path, theme_dir: &Path) -> Result<PathBuf, Refus
 pub fn refused(why: &Refused, path: &Path, theme_dir: &Path, root: &Path) -> Diagnostic {
     match why {
         Refused::Missing => not_installed(theme_dir, root),
-        Refused::Outside(target) => Diagnostic::file(relative(path, root), t!("asset-outside", target = target))
-            .with_help(t!("asset-outside-help", prefix = relative(theme_dir, root))),
+        Refused::Outside(target) => {
+            Diagnostic::file(relative(path, root), t!("asset-outside", target = target)).with_help(t!("asset-outside-help", prefix = relative(theme_dir, root)))
+        }
     }
 }
 

@@ -67,12 +67,7 @@ impl Diagnostic {
 
     /// A problem at a byte range of a source file.
     pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path: source.path.clone(),
-            location: Some((source.text.clone(), span)),
-            message: message.into(),
-            help: None,
-        }
+        Diagnostic { path: source.path.clone(), location: Some((source.text.clone(), span)), message: message.into(), help: None }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -106,11 +101,7 @@ impl Diagnostic {
         if let Some((text, span)) = &self.location {
             let start = clamp_to_char_boundary(text, span.start);
             let end = clamp_to_char_boundary(text, span.end.max(start));
-            group = group.element(
-                Snippet::source(text.as_ref())
-                    .path(path.as_str())
-                    .annotation(AnnotationKind::Primary.span(start..end)),
-            );
+            group = group.element(Snippet::source(text.as_ref()).path(path.as_str()).annotation(AnnotationKind::Primary.span(start..end)));
         }
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.with_name(t!("help")).message(help.as_str()));
@@ -158,10 +149,7 @@ impl Diagnostics {
     }
     /// Sorted by file and position so output does not depend on thread timing.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (a.path.as_path(), a.location.as_ref().map(|l| l.1.start))
-                .cmp(&(b.path.as_path(), b.location.as_ref().map(|l| l.1.start)))
-        });
+        self.items.sort_by(|a, b| (a.path.as_path(), a.location.as_ref().map(|l| l.1.start)).cmp(&(b.path.as_path(), b.location.as_ref().map(|l| l.1.start))));
         self.items.dedup_by(|a, b| a.headline() == b.headline());
         self.items
     }
@@ -177,12 +165,7 @@ impl IntoIterator for Diagnostics {
 
 /// The closest candidate to a misspelt name, if one is close enough to suggest.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    candidates.into_iter().map(|c| (strsim::jaro_winkler(wrong, c), c)).filter(|(score, _)| *score > 0.8).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, c)| c)
 }
 
 /// A path as one line of text: control characters (a newline in a file name) escaped.

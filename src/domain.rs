@@ -76,14 +76,8 @@ pub enum Audience {
 }
 
 impl Audience {
-    pub const ALL: [Audience; 6] = [
-        Audience::Comuni,
-        Audience::UnioniDiComuni,
-        Audience::ComunitaMontane,
-        Audience::AltriEnti,
-        Audience::Cittadini,
-        Audience::Imprese,
-    ];
+    pub const ALL: [Audience; 6] =
+        [Audience::Comuni, Audience::UnioniDiComuni, Audience::ComunitaMontane, Audience::AltriEnti, Audience::Cittadini, Audience::Imprese];
     pub fn slug(self) -> &'static str {
         match self {
             Audience::Comuni => "comuni",

@@ -19,7 +19,6 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-
 fn feed(site: &Site, file: &str, title: &str, entries: &[Entry]) -> OutputFile {
     let self_url = site.absolute(&site.urls.path(file));
     let home = site.absolute(&site.urls.path(""));
@@ -46,17 +45,10 @@ fn feed(site: &Site, file: &str, title: &str, entries: &[Entry]) -> OutputFile {
 }
 
 pub fn feeds(site: &Site) -> Vec<OutputFile> {
-    let news: Vec<Entry> = site
-        .news
-        .iter()
-        .map(|n| Entry { title: &n.title, summary: &n.summary, url: &n.url, date: format!("{}T00:00:00Z", n.date_iso) })
-        .collect();
-    let changes: Vec<Entry> = site
-        .changes
-        .iter()
-        .take(100)
-        .map(|c| Entry { title: &c.title, summary: &c.summary, url: &c.url, date: format!("{}T00:00:00Z", c.date) })
-        .collect();
+    let news: Vec<Entry> =
+        site.news.iter().map(|n| Entry { title: &n.title, summary: &n.summary, url: &n.url, date: format!("{}T00:00:00Z", n.date_iso) }).collect();
+    let changes: Vec<Entry> =
+        site.changes.iter().take(100).map(|c| Entry { title: &c.title, summary: &c.summary, url: &c.url, date: format!("{}T00:00:00Z", c.date) }).collect();
     vec![feed(site, NEWS, "Notizie", &news), feed(site, CHANGES, "Novità del catalogo", &changes)]
 }
 

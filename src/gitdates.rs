@@ -26,8 +26,7 @@ impl GitDates {
             None => return GitDates::default(),
         };
         let shallow = git(root, &["rev-parse", "--is-shallow-repository"]).is_some_and(|s| s.trim() == "true");
-        let Some(log) = git(root, &["log", "--first-parent", "--format=%x00%ct", "--name-only", "--no-renames", "-z", "HEAD", "--", "."])
-        else {
+        let Some(log) = git(root, &["log", "--first-parent", "--format=%x00%ct", "--name-only", "--no-renames", "-z", "HEAD", "--", "."]) else {
             return GitDates { dates: HashMap::new(), created: HashMap::new(), shallow };
         };
         let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);

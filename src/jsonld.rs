@@ -14,7 +14,6 @@ pub fn to_script(v: &Value) -> String {
     v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
-
 fn euros(c: Cents) -> String {
     format!("{}.{:02}", c / 100, c % 100)
 }
@@ -98,7 +97,8 @@ fn offer(item: &Item, tariff: &Tariff) -> Value {
 pub fn service(site: &Site, s: &ServiceView) -> Value {
     let lead = &site.config.lead_body;
     let url = site.absolute(&s.url);
-    let channel_url = s.online_access.as_ref().map(|a| if a.url.starts_with('/') { site.absolute(&a.url) } else { a.url.clone() }).unwrap_or_else(|| url.clone());
+    let channel_url =
+        s.online_access.as_ref().map(|a| if a.url.starts_with('/') { site.absolute(&a.url) } else { a.url.clone() }).unwrap_or_else(|| url.clone());
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -174,11 +174,8 @@ pub fn news(site: &Site, n: &NewsView) -> Value {
 }
 
 pub fn breadcrumbs(site: &Site, crumbs: &[Link]) -> Value {
-    let items: Vec<Value> = crumbs
-        .iter()
-        .enumerate()
-        .map(|(i, l)| json!({ "@type": "ListItem", "position": i + 1, "name": l.label, "item": site.absolute(&l.url) }))
-        .collect();
+    let items: Vec<Value> =
+        crumbs.iter().enumerate().map(|(i, l)| json!({ "@type": "ListItem", "position": i + 1, "name": l.label, "item": site.absolute(&l.url) })).collect();
     json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
 }
 

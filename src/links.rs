@@ -209,10 +209,7 @@ pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base
                 }
                 None => {
                     if reported.insert((page.to_string(), href.clone())) {
-                        errors.push(
-                            Diagnostic::file(format!("output/{page}"), t!("link-from-theme", message = message))
-                                .with_help(t!("link-from-theme-help")),
-                        );
+                        errors.push(Diagnostic::file(format!("output/{page}"), t!("link-from-theme", message = message)).with_help(t!("link-from-theme-help")));
                     }
                 }
             }

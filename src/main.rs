@@ -122,9 +122,9 @@ fn with_help_texts(cmd: clap::Command, id: &str, root: bool) -> clap::Command {
         })
         .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t!("cli-help")).help_heading(t!("cli-heading-options")));
     if root {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t!("cli-version")).help_heading(t!("cli-heading-options")),
-        );
+        cmd = cmd
+            .disable_version_flag(true)
+            .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t!("cli-version")).help_heading(t!("cli-heading-options")));
     }
     cmd
 }

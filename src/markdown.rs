@@ -101,11 +101,7 @@ pub fn article_anchor(heading: &str) -> Option<String> {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_SMART_PUNCTUATION
 }
 
 /// Letter of a lettered item (`h) testo`) → its 1-based position in the alphabet.
@@ -236,12 +232,8 @@ fn heading_anchor(h: &HeadingIn, inner: &[Event], min_heading: u8, used_ids: &mu
         problem(out, t!("md-h1", level = lvl), t!("md-h1-help"));
     }
     if !h.classes.is_empty() || !h.attrs.is_empty() {
-        let written: Vec<String> = h
-            .classes
-            .iter()
-            .map(|c| format!(".{c}"))
-            .chain(h.attrs.iter().map(|(k, v)| v.as_ref().map_or(k.to_string(), |v| format!("{k}={v}"))))
-            .collect();
+        let written: Vec<String> =
+            h.classes.iter().map(|c| format!(".{c}")).chain(h.attrs.iter().map(|(k, v)| v.as_ref().map_or(k.to_string(), |v| format!("{k}={v}")))).collect();
         problem(out, t!("md-heading-attrs", attrs = written.join(" ")), t!("md-heading-attrs-help"));
     }
     let own_id = h.id.filter(|id| {
@@ -280,7 +272,11 @@ fn check_structure(events: &[(Event, Range<usize>)], out: &mut Rendered) {
             Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
                 depth += 1;
                 if depth > policy::MAX_NESTING {
-                    out.problems.push(Problem { span: r.start..r.start + 1, message: t!("md-too-deep", max = policy::MAX_NESTING), help: t!("md-too-deep-help") });
+                    out.problems.push(Problem {
+                        span: r.start..r.start + 1,
+                        message: t!("md-too-deep", max = policy::MAX_NESTING),
+                        help: t!("md-too-deep-help"),
+                    });
                     return;
                 }
             }
@@ -304,14 +300,7 @@ fn checked_link(dest: &str, range: &Range<usize>, markdown: &str, base_path: &st
 }
 
 /// Inline events: rewrite links, refuse raw HTML, pass the rest through.
-fn push_inline<'a>(
-    ev: Event<'a>,
-    range: Range<usize>,
-    markdown: &str,
-    base_path: &str,
-    out: &mut Rendered,
-    html_events: &mut Vec<Event<'a>>,
-) {
+fn push_inline<'a>(ev: Event<'a>, range: Range<usize>, markdown: &str, base_path: &str, out: &mut Rendered, html_events: &mut Vec<Event<'a>>) {
     match ev {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             // E-mail autolinks (`<cst@example.it>`) have no scheme: the HTML writer adds mailto:.

@@ -192,7 +192,6 @@ fn percent(bp: u32) -> String {
     }
 }
 
-
 fn csv_bytes(rows: &[Row]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {

@@ -85,10 +85,7 @@ impl Theme {
         }
         for required in REQUIRED_TEMPLATES {
             if !sources.iter().any(|(n, _)| n == required) {
-                errors.push(
-                    Diagnostic::file(relative(&templates_dir, root), t!("template-missing", name = *required))
-                        .with_help(t!("template-missing-help")),
-                );
+                errors.push(Diagnostic::file(relative(&templates_dir, root), t!("template-missing", name = *required)).with_help(t!("template-missing-help")));
             }
         }
         if !errors.is_empty() {
@@ -233,10 +230,9 @@ fn read_templates(templates_dir: &Path, root: &Path) -> (Vec<(String, Source)>, 
 /// all templates are added together).
 fn syntax_error(e: &tera::Error, source: &Source) -> Option<Diagnostic> {
     match e.kind() {
-        tera::ErrorKind::SyntaxError(r) => Some(
-            Diagnostic::at(source, r.span().range.clone(), t!("template-syntax", detail = r.message()))
-                .with_help(t!("template-syntax-help")),
-        ),
+        tera::ErrorKind::SyntaxError(r) => {
+            Some(Diagnostic::at(source, r.span().range.clone(), t!("template-syntax", detail = r.message())).with_help(t!("template-syntax-help")))
+        }
         _ => None,
     }
 }

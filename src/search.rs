@@ -1,7 +1,6 @@
 //! Full-text search: a Pagefind index (Italian stemming) of the content pages, built in
 //! memory from the pages written in the build's folder and added to the site under `pagefind/`.
 
-
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -70,7 +69,16 @@ mod tests {
         for yes in ["servizi/rao/index.html", "moduli/richiesta/index.html", "chi-siamo/index.html", "notizie/avviso/index.html"] {
             assert!(indexed(yes), "{yes}");
         }
-        for no in ["index.html", "servizi/index.html", "servizi/pagina/2/index.html", "notizie/pagina/3/index.html", "destinatari/comuni/index.html", "argomenti/spid/pagina/2/index.html", "pagefind/x.html", "moduli/x.pdf"] {
+        for no in [
+            "index.html",
+            "servizi/index.html",
+            "servizi/pagina/2/index.html",
+            "notizie/pagina/3/index.html",
+            "destinatari/comuni/index.html",
+            "argomenti/spid/pagina/2/index.html",
+            "pagefind/x.html",
+            "moduli/x.pdf",
+        ] {
             assert!(!indexed(no), "{no}");
         }
     }

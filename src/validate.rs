@@ -11,8 +11,23 @@ use crate::load::Kind;
 use crate::t;
 
 /// Top-level URLs the site itself uses; a page cannot take them.
-pub const RESERVED: &[&str] =
-    &["servizi", "convenzioni", "moduli", "notizie", "destinatari", "assets", "dati", "cerca", "calcola", "argomenti", "livelli", "index", "404", "sitemap", "robots"];
+pub const RESERVED: &[&str] = &[
+    "servizi",
+    "convenzioni",
+    "moduli",
+    "notizie",
+    "destinatari",
+    "assets",
+    "dati",
+    "cerca",
+    "calcola",
+    "argomenti",
+    "livelli",
+    "index",
+    "404",
+    "sitemap",
+    "robots",
+];
 
 struct Checker<'a> {
     sources: HashMap<&'a str, &'a Source>,
@@ -64,8 +79,11 @@ impl Checker<'_> {
         }
         let what = kind_id(kind);
         let d = if hidden.contains(&r.slug.as_str()) {
-            self.at(&from.source_path, r.span.clone(), t!("ref-hidden", kind = what, slug = r.slug.as_str()))
-                .with_help(t!("ref-hidden-help", kind = what, key = key))
+            self.at(&from.source_path, r.span.clone(), t!("ref-hidden", kind = what, slug = r.slug.as_str())).with_help(t!(
+                "ref-hidden-help",
+                kind = what,
+                key = key
+            ))
         } else {
             let d = self.at(&from.source_path, r.span.clone(), t!("ref-unknown", kind = what, slug = r.slug.as_str()));
             match did_you_mean(&r.slug, known.iter().copied()) {
@@ -141,11 +159,7 @@ pub fn check(
     config_source: &Source,
     sources: &[(crate::load::Kind, Source)],
 ) -> Vec<Diagnostic> {
-    let mut c = Checker {
-        sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(),
-        errors: Vec::new(),
-        failed: &catalog.failed,
-    };
+    let mut c = Checker { sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(), errors: Vec::new(), failed: &catalog.failed };
     c.duplicates(Kind::Service, "servizi", catalog.services.iter().chain(&hidden.services).map(|s| &s.meta));
     c.duplicates(Kind::Tariff, "tariffe", catalog.tariffs.iter().chain(&hidden.tariffs).map(|s| &s.meta));
     c.duplicates(Kind::Convention, "convenzioni", catalog.conventions.iter().chain(&hidden.conventions).map(|s| &s.meta));
@@ -155,8 +169,7 @@ pub fn check(
     for p in catalog.pages.iter().chain(&hidden.pages) {
         if RESERVED.contains(&p.meta.slug.as_str()) {
             c.errors.push(
-                Diagnostic::file(&p.meta.source_path, t!("validate-reserved-page", slug = p.meta.slug.as_str()))
-                    .with_help(t!("validate-reserved-page-help")),
+                Diagnostic::file(&p.meta.source_path, t!("validate-reserved-page", slug = p.meta.slug.as_str())).with_help(t!("validate-reserved-page-help")),
             );
         }
     }
@@ -180,11 +193,8 @@ pub fn check(
             if c.reference(&s.meta, &conv_ref, Kind::Convention, "convenzione", &conventions, &hidden_conventions) {
                 let known = articles.get(&a.convention).map(Vec::as_slice).unwrap_or(&[]);
                 if !known.contains(&a.article) {
-                    let mut d = c.at(
-                        &s.meta.source_path,
-                        a.span.clone(),
-                        t!("ref-no-article", convention = a.convention.as_str(), article = a.article.as_str()),
-                    );
+                    let mut d =
+                        c.at(&s.meta.source_path, a.span.clone(), t!("ref-no-article", convention = a.convention.as_str(), article = a.article.as_str()));
                     d = match did_you_mean(&a.article, known.iter().map(String::as_str)) {
                         Some(x) => d.with_help(t!("ref-article-did-you-mean", article = x)),
                         None => d.with_help(t!("ref-articles", list = known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", "))),
@@ -216,10 +226,11 @@ pub fn check(
         // A page whose file has errors is reported there; its footer link is no second error.
         let failed = catalog.failed.iter().any(|(k, s)| *k == Kind::Page && s == slug);
         if !pages.contains(&slug) && !failed {
-            c.errors.push(
-                Diagnostic::at(config_source, link.span(), t!("validate-footer-link", key = key, target = target))
-                    .with_help(t!("validate-footer-link-help", slug = slug, key = key)),
-            );
+            c.errors.push(Diagnostic::at(config_source, link.span(), t!("validate-footer-link", key = key, target = target)).with_help(t!(
+                "validate-footer-link-help",
+                slug = slug,
+                key = key
+            )));
         }
     }
     c.errors

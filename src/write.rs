@@ -24,8 +24,8 @@ use rayon::prelude::*;
 
 use crate::assets::Asset;
 use crate::diagnostics::Diagnostic;
-use crate::t;
 use crate::render::OutputFile;
+use crate::t;
 
 /// Written into every output folder, so that we only ever replace our own folders.
 pub const MARKER: &str = ".vetrina-output";
@@ -378,11 +378,7 @@ fn ensure_parent(path: &Path) -> Result<(), WriteError> {
 fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, WriteError> {
     use std::os::unix::fs::PermissionsExt;
     let dir = path.parent().unwrap_or(Path::new("."));
-    tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .permissions(fs::Permissions::from_mode(0o666))
-        .tempfile_in(dir)
-        .map_err(|e| WriteError::Io(path.into(), e))
+    tempfile::Builder::new().prefix(TMP_PREFIX).permissions(fs::Permissions::from_mode(0o666)).tempfile_in(dir).map_err(|e| WriteError::Io(path.into(), e))
 }
 
 /// Write `bytes` at `path` through a temporary file renamed over it.

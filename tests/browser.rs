@@ -16,10 +16,7 @@ use vetrina::pipeline::{self, Options, Quiet};
 fn calculators_and_pages_work_in_chromium() {
     let browser_dir = common::repo().join("tests/browser");
     for package in ["playwright-core", "axe-core", "vnu-jar/build/dist/vnu.jar", "lighthouse", "chrome-launcher"] {
-        assert!(
-            browser_dir.join("node_modules").join(package).exists(),
-            "{package} is not installed: run `bash tests/setup.sh` (see README)"
-        );
+        assert!(browser_dir.join("node_modules").join(package).exists(), "{package} is not installed: run `bash tests/setup.sh` (see README)");
     }
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(Path::new(&chromium).exists(), "Chromium is not installed: run `bash tests/setup.sh` (see README)");

@@ -26,22 +26,15 @@ fn output() -> &'static Path {
 }
 
 fn files(ext: &str) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(output())
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
+    let mut v: Vec<PathBuf> =
+        walkdir::WalkDir::new(output()).into_iter().filter_map(Result::ok).map(|e| e.into_path()).filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
     v.sort();
     v
 }
 
 /// Run a tool of the test prerequisites; its stdout.
 fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} is not installed ({e}): run `bash tests/setup.sh` (see README)"));
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} is not installed ({e}): run `bash tests/setup.sh` (see README)"));
     assert!(out.status.success(), "{program} {args:?} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -123,7 +116,15 @@ fn acroform_fields_match_the_form_definition_and_have_accessible_names() {
         assert_eq!(found, expected, "{}: AcroForm fields differ from the definition of {}", pdf.display(), form.meta.slug);
         // The membership status is a radio group whose options are those of the web form.
         if let Some(f) = form.sections.iter().flat_map(|s| &s.fields).find(|f| f.field_type == FieldType::Adesione) {
-            let group = acroform.get(b"Fields").unwrap().as_array().unwrap().iter().map(|r| doc.dereference(r).unwrap().1.as_dict().unwrap()).find(|d| d.get(b"T").unwrap().as_str().unwrap() == f.name.as_bytes()).unwrap();
+            let group = acroform
+                .get(b"Fields")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| doc.dereference(r).unwrap().1.as_dict().unwrap())
+                .find(|d| d.get(b"T").unwrap().as_str().unwrap() == f.name.as_bytes())
+                .unwrap();
             assert_eq!(group.get(b"FT").unwrap().as_name().unwrap(), b"Btn");
             let flags = group.get(b"Ff").unwrap().as_i64().unwrap();
             assert!(flags & (1 << 15) != 0, "{}: {} is not a radio group", pdf.display(), f.name);

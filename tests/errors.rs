@@ -173,10 +173,7 @@ fn duplicate_slug() {
     let text = site.read(SERVICE);
     site.write("content/servizi/copia.md", &text.replacen("+++\n", "+++\nslug = \"primo-servizio\"\n", 1));
     let errors = site.check();
-    let e = expect(
-        &errors,
-        &format!("content/servizi/copia.md:2:8: errore: slug \"primo-servizio\" ripetuto: {SERVICE} è un servizio con lo stesso slug"),
-    );
+    let e = expect(&errors, &format!("content/servizi/copia.md:2:8: errore: slug \"primo-servizio\" ripetuto: {SERVICE} è un servizio con lo stesso slug"));
     assert!(e.help.as_ref().unwrap().contains("content/servizi/"), "{e}");
     assert_eq!(errors.iter().filter(|e| e.message.contains("ripetuto")).count(), 1, "{}", list(&errors));
 }
@@ -196,10 +193,7 @@ fn template_with_a_missing_variable() {
     let site = Site::new();
     site.edit("themes/agid/templates/servizio.html", "{{ service.title }}", "{{ service.titolo }}");
     let errors = site.check();
-    let e = errors
-        .iter()
-        .find(|e| e.headline().starts_with("themes/agid/templates/servizio.html:"))
-        .unwrap_or_else(|| panic!("{}", list(&errors)));
+    let e = errors.iter().find(|e| e.headline().starts_with("themes/agid/templates/servizio.html:")).unwrap_or_else(|| panic!("{}", list(&errors)));
     assert!(e.message.contains("titolo"), "{e}");
     assert!(e.line_col().is_some());
 }
@@ -310,7 +304,11 @@ fn on_request_words_in_an_amount_say_what_to_write() {
 
     for words in ["da concordare", "Su richiesta", "a preventivo", "da definire"] {
         let site = Site::new();
-        site.edit(TARIFF, "modello = \"fasce\"\nbase = \"abitanti\"\nfasce = [\n  { a = 5000, importo = \"500.00\" },\n  { da = 5001, importo = \"900.00\" },\n]", &format!("modello = \"fisso\"\nimporto = \"{words}\""));
+        site.edit(
+            TARIFF,
+            "modello = \"fasce\"\nbase = \"abitanti\"\nfasce = [\n  { a = 5000, importo = \"500.00\" },\n  { da = 5001, importo = \"900.00\" },\n]",
+            &format!("modello = \"fisso\"\nimporto = \"{words}\""),
+        );
         let e = expect(&site.check(), &format!("{TARIFF}:8:11: errore: \"{words}\" non è un importo"));
         assert!(e.help.as_ref().unwrap().starts_with("scrivete `modello = \"su-richiesta\"` e togliete `importo`"), "{e}");
     }
@@ -395,10 +393,8 @@ fn expiry_must_come_after_publication() {
     for expires in ["2026-01-31", "2026-02-01"] {
         let site = Site::new();
         site.edit("content/notizie/benvenuti.md", "+++\n", &format!("+++\npubblicazione = 2026-02-01\nscadenza = {expires}\n"));
-        let e = expect(
-            &site.check(),
-            &format!("content/notizie/benvenuti.md:3:12: errore: `scadenza` ({expires}) non viene dopo `pubblicazione` (2026-02-01)"),
-        );
+        let e =
+            expect(&site.check(), &format!("content/notizie/benvenuti.md:3:12: errore: `scadenza` ({expires}) non viene dopo `pubblicazione` (2026-02-01)"));
         assert!(e.help.as_ref().unwrap().contains("primo giorno"), "{e}");
     }
     let site = Site::new();
@@ -439,7 +435,10 @@ fn a_symlink_in_static_or_the_theme_is_an_error() {
     std::os::unix::fs::symlink("/etc/passwd", site.root().join("static/x")).unwrap();
     let errors = site.check();
     let e = expect(&errors, "static/x: errore: è un collegamento simbolico (symlink)");
-    assert_eq!(e.help.as_deref(), Some("sostituite il collegamento con una copia del file (un collegamento potrebbe pubblicare un file che sta fuori dal sito)"));
+    assert_eq!(
+        e.help.as_deref(),
+        Some("sostituite il collegamento con una copia del file (un collegamento potrebbe pubblicare un file che sta fuori dal sito)")
+    );
 
     let site = Site::new();
     std::os::unix::fs::symlink("/etc", site.root().join("themes/agid/static/etc")).unwrap();
@@ -459,7 +458,10 @@ fn a_missing_npm_install_is_one_error_naming_the_command() {
     let site = Site::new();
     std::fs::remove_file(site.root().join("themes/agid/node_modules")).unwrap();
     let errors = site.check();
-    let e = expect(&errors, "themes/agid/node_modules: errore: i pacchetti npm del tema (Bootstrap Italia, pdf-lib) non sono installati: eseguite `npm ci --prefix themes/agid`");
+    let e = expect(
+        &errors,
+        "themes/agid/node_modules: errore: i pacchetti npm del tema (Bootstrap Italia, pdf-lib) non sono installati: eseguite `npm ci --prefix themes/agid`",
+    );
     assert!(e.help.is_some());
     assert_eq!(errors.len(), 1, "{}", list(&errors));
 }

@@ -20,11 +20,65 @@ use vetrina::pricing::BasisPoints;
 /// Tokens that make TOML and Markdown interesting: delimiters, quotes, brackets, numbers
 /// at the limits, dates, raw HTML, URL schemes, deep nesting.
 const TOKENS: &[&str] = &[
-    "+++", "\n+++\n", "\"", "'", "[", "]", "[[", "]]", "{", "}", "=", ",", "\n", "#", "##", "### ", "- ", "1. ", "> ", "    ",
-    "`", "```", "*", "_", "|", "|---|", "<script>", "</div>", "<!--", "{#x}", "{.c onclick=1}", "[a](javascript:x)", "![i](data:x)",
-    "(//e.x)", "-1", "0", "9223372036854775807", "18446744073709551616", "1e309", "0.1", "\"1,5\"", "\"650.00\"", "2026-02-30",
-    "0000-01-01", "9999-12-31", "true", "nan", "inf", "è", "€", "\u{feff}", "\u{0}", "\t", "da = 1", "a = 0", "importo = 5",
-    "modello = \"fasce\"", ">>>>>>>>>>>>>>>>>>>>", "- - - - - - - - - - - - - - - - - - -",
+    "+++",
+    "\n+++\n",
+    "\"",
+    "'",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "{",
+    "}",
+    "=",
+    ",",
+    "\n",
+    "#",
+    "##",
+    "### ",
+    "- ",
+    "1. ",
+    "> ",
+    "    ",
+    "`",
+    "```",
+    "*",
+    "_",
+    "|",
+    "|---|",
+    "<script>",
+    "</div>",
+    "<!--",
+    "{#x}",
+    "{.c onclick=1}",
+    "[a](javascript:x)",
+    "![i](data:x)",
+    "(//e.x)",
+    "-1",
+    "0",
+    "9223372036854775807",
+    "18446744073709551616",
+    "1e309",
+    "0.1",
+    "\"1,5\"",
+    "\"650.00\"",
+    "2026-02-30",
+    "0000-01-01",
+    "9999-12-31",
+    "true",
+    "nan",
+    "inf",
+    "è",
+    "€",
+    "\u{feff}",
+    "\u{0}",
+    "\t",
+    "da = 1",
+    "a = 0",
+    "importo = 5",
+    "modello = \"fasce\"",
+    ">>>>>>>>>>>>>>>>>>>>",
+    "- - - - - - - - - - - - - - - - - - -",
 ];
 
 #[derive(Debug, Clone)]
@@ -120,7 +174,8 @@ fn parse_one(kind: Option<Kind>, path: &str, text: String) -> Vec<Diagnostic> {
 
 fn fuzz(kind: Option<Kind>, rel: &'static str, cases: u32) {
     let original = example(rel);
-    let config = Config { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases), failure_persistence: None, ..Config::default() };
+    let config =
+        Config { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases), failure_persistence: None, ..Config::default() };
     let mut runner = TestRunner::new_with_rng(config, proptest::test_runner::TestRng::deterministic_rng(proptest::test_runner::RngAlgorithm::ChaCha));
     let result = runner.run(&proptest::collection::vec(edit(), 1..6), |edits| {
         let text = apply(&original, &edits);

@@ -141,7 +141,9 @@ fn the_open_catalogue_round_trips_services_and_amounts() {
     assert!(checked >= 40, "only {checked} price points checked");
     let dcat: Value = serde_json::from_str(&read("dati/catalogo-dcat.jsonld")).unwrap();
     for d in dcat["dcat:dataset"].as_array().unwrap() {
-        for key in ["dct:identifier", "dct:title", "dct:description", "dct:modified", "dcat:theme", "dct:rightsHolder", "dct:accrualPeriodicity", "dcat:distribution"] {
+        for key in
+            ["dct:identifier", "dct:title", "dct:description", "dct:modified", "dcat:theme", "dct:rightsHolder", "dct:accrualPeriodicity", "dcat:distribution"]
+        {
             assert!(!d[key].is_null(), "dataset lacks {key}");
         }
         for dist in d["dcat:distribution"].as_array().unwrap() {

@@ -28,12 +28,7 @@ fn output() -> &'static Path {
 }
 
 fn html_files(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| e.into_path())
-        .collect()
+    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "html")).map(|e| e.into_path()).collect()
 }
 
 fn read(rel: &str) -> String {
@@ -41,12 +36,7 @@ fn read(rel: &str) -> String {
 }
 
 fn service_pages() -> Vec<PathBuf> {
-    fs::read_dir(output().join("servizi"))
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.path().join("index.html"))
-        .collect()
+    fs::read_dir(output().join("servizi")).unwrap().filter_map(Result::ok).filter(|e| e.path().is_dir()).map(|e| e.path().join("index.html")).collect()
 }
 
 #[test]
@@ -56,16 +46,8 @@ fn the_catalog_has_at_least_fifteen_services() {
 
 #[test]
 fn every_service_page_follows_the_designers_italia_card() {
-    const INDEX: [&str; 8] = [
-        "A chi è rivolto",
-        "Come fare",
-        "Cosa serve",
-        "Cosa si ottiene",
-        "Tempi e scadenze",
-        "Accedi al servizio",
-        "Condizioni di servizio",
-        "Contatti",
-    ];
+    const INDEX: [&str; 8] =
+        ["A chi è rivolto", "Come fare", "Cosa serve", "Cosa si ottiene", "Tempi e scadenze", "Accedi al servizio", "Condizioni di servizio", "Contatti"];
     for page in service_pages() {
         let html = fs::read_to_string(&page).unwrap();
         let name = page.display().to_string();
@@ -80,7 +62,8 @@ fn every_service_page_follows_the_designers_italia_card() {
             let id = href.trim_start_matches('#');
             assert!(!select(&html, &format!("[id=\"{id}\"]"), "id").is_empty(), "{name}: index links to missing #{id}");
         }
-        for el in ["service-title", "service-description", "service-addressed", "service-how-to", "service-needed", "service-achieved", "service-calendar-text"] {
+        for el in ["service-title", "service-description", "service-addressed", "service-how-to", "service-needed", "service-achieved", "service-calendar-text"]
+        {
             let texts = select(&html, &format!("[data-element={el}]"), "id");
             assert!(!texts.is_empty(), "{name}: no data-element={el}");
             assert!(texts.iter().any(|(_, t)| t.trim().chars().count() >= 3), "{name}: data-element={el} has under 3 characters");
@@ -92,7 +75,10 @@ fn every_service_page_follows_the_designers_italia_card() {
         let s = crumbs.iter().position(|c| c.contains("Servizi")).unwrap_or_else(|| panic!("{name}: breadcrumb {crumbs:?}"));
         assert!(crumbs.len() > s + 1 && crumbs[s + 1].chars().count() >= 3, "{name}: breadcrumb {crumbs:?}");
         for i in 1..=5 {
-            assert!(!select(&html, &format!("[data-element=feedback-rate-{i}]"), "id").is_empty() || html.contains(&format!("feedback-rate-{i}")), "{name}: rating star {i}");
+            assert!(
+                !select(&html, &format!("[data-element=feedback-rate-{i}]"), "id").is_empty() || html.contains(&format!("feedback-rate-{i}")),
+                "{name}: rating star {i}"
+            );
         }
         assert!(html.contains("Pagina aggiornata il"), "{name}: no last-updated line");
     }
@@ -123,11 +109,14 @@ fn every_page_has_the_accessibility_basics() {
         assert!(!select(&html, "a[href=\"#main-container\"], a[href=\"#main\"]", "href").is_empty(), "{name}: skip link");
         assert!(!select(&html, "meta[name=description]", "content").is_empty(), "{name}: meta description");
         // No skipped heading level (a partial's heading must follow the page it is put in).
-        let levels: Vec<u8> = html.match_indices("<h").filter_map(|(i, _)| {
-            let b = html.as_bytes();
-            let (d, next) = (*b.get(i + 2)?, *b.get(i + 3)?);
-            ((b'1'..=b'6').contains(&d) && (next == b' ' || next == b'>')).then_some(d - b'0')
-        }).collect();
+        let levels: Vec<u8> = html
+            .match_indices("<h")
+            .filter_map(|(i, _)| {
+                let b = html.as_bytes();
+                let (d, next) = (*b.get(i + 2)?, *b.get(i + 3)?);
+                ((b'1'..=b'6').contains(&d) && (next == b' ' || next == b'>')).then_some(d - b'0')
+            })
+            .collect();
         for w in levels.windows(2) {
             assert!(w[1] <= w[0] + 1, "{name}: h{} follows h{}, skipping a level (headings: {levels:?})", w[1], w[0]);
         }
@@ -139,7 +128,9 @@ fn every_page_has_the_accessibility_basics() {
         assert!(select(&html, "[style]", "style").is_empty(), "{name}: style attribute");
         assert!(!html.contains(" onclick=") && !html.contains(" onload="), "{name}: inline handler");
         // Served from /cst/: every root-relative URL carries the base path.
-        for (url, _) in select(&html, "a[href], link[href], script[src], img[src], use[href]", "href").into_iter().chain(select(&html, "script[src], img[src]", "src")) {
+        for (url, _) in
+            select(&html, "a[href], link[href], script[src], img[src], use[href]", "href").into_iter().chain(select(&html, "script[src], img[src]", "src"))
+        {
             if let Some(u) = url {
                 assert!(!u.starts_with('/') || u.starts_with("/cst/"), "{name}: {u} ignores the base path");
             }

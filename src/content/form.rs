@@ -68,9 +68,7 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
     let before = errors.len();
     let meta = meta(file, &common!(raw), errors);
     if !raw.invio_pec.get_ref().contains('@') {
-        errors.push(
-            file.error_in_front(raw.invio_pec.span(), t!("form-pec")).with_help(t!("form-pec-help")),
-        );
+        errors.push(file.error_in_front(raw.invio_pec.span(), t!("form-pec")).with_help(t!("form-pec-help")));
     }
     let mut names = std::collections::HashSet::new();
     let mut sections = Vec::new();
@@ -93,16 +91,7 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
             }
             let label = non_empty(file, &f.etichetta, "etichetta", errors);
             let rows = f.righe.as_ref().map_or(Some(5), |r| rows(file, r, errors)).unwrap_or(5);
-            fields.push(Field {
-                name,
-                label,
-                field_type,
-                required: f.obbligatorio,
-                help: f.aiuto,
-                options: f.opzioni,
-                columns: f.colonne,
-                rows,
-            });
+            fields.push(Field { name, label, field_type, required: f.obbligatorio, help: f.aiuto, options: f.opzioni, columns: f.colonne, rows });
         }
         sections.push(FormSection { title: s.titolo, description: s.descrizione, fields });
     }

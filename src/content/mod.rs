@@ -125,8 +125,7 @@ pub fn count(file: &ContentFile, v: &Spanned<Count>, key: &str, errors: &mut Vec
         _ => {
             let max = shown_count(MAX_COUNT);
             errors.push(
-                file.error_in_front(v.span(), t!("limit-count", key = key, value = value, max = max.clone()))
-                    .with_help(t!("limit-count-help", max = max)),
+                file.error_in_front(v.span(), t!("limit-count", key = key, value = value, max = max.clone())).with_help(t!("limit-count-help", max = max)),
             );
             None
         }
@@ -153,9 +152,7 @@ pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -
             stem
         }
     };
-    let mut opt_date = |d: &Option<Spanned<toml::value::Datetime>>, key: &str| {
-        d.as_ref().and_then(|d| date(file, d, key).map_err(|e| errors.push(e)).ok())
-    };
+    let mut opt_date = |d: &Option<Spanned<toml::value::Datetime>>, key: &str| d.as_ref().and_then(|d| date(file, d, key).map_err(|e| errors.push(e)).ok());
     let publish_from = opt_date(&common.pubblicazione, "pubblicazione");
     let expires_on = opt_date(&common.scadenza, "scadenza");
     let updated = opt_date(&common.aggiornato, "aggiornato");
@@ -168,14 +165,7 @@ pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -
             );
         }
     }
-    Meta {
-        slug,
-        source_path: file.source.path.to_string_lossy().replace('\\', "/"),
-        draft: common.bozza.unwrap_or(false),
-        publish_from,
-        expires_on,
-        updated,
-    }
+    Meta { slug, source_path: file.source.path.to_string_lossy().replace('\\', "/"), draft: common.bozza.unwrap_or(false), publish_from, expires_on, updated }
 }
 
 /// A reference to another file by slug, checked for shape here and for existence later.

@@ -162,7 +162,7 @@ fn article_ref(file: &ContentFile, c: &Spanned<String>, errors: &mut Vec<Diagnos
 fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
     let body = file.body_text();
     let mut heads: Vec<(usize, usize, SectionKind)> = Vec::new(); // (heading start, content start, kind)
-    // Sections a misspelt heading probably meant: not reported again as missing.
+                                                                  // Sections a misspelt heading probably meant: not reported again as missing.
     let mut meant: Vec<SectionKind> = Vec::new();
     let mut in_fence = false;
     let mut pos = 0;
@@ -201,10 +201,7 @@ fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
         let end = heads.get(i + 1).map_or(body.len(), |h| h.0);
         let markdown = body[*start..end].to_string();
         if markdown.trim().chars().count() < 3 && kind.required_in_body() {
-            errors.push(
-                file.error_in_body(heads[i].0..*start, t!("service-empty-section", title = kind.title()))
-                    .with_help(t!("service-empty-section-help")),
-            );
+            errors.push(file.error_in_body(heads[i].0..*start, t!("service-empty-section", title = kind.title())).with_help(t!("service-empty-section-help")));
         }
         out.push(Section { kind: *kind, offset: file.body.start + start, markdown });
     }
@@ -215,9 +212,7 @@ fn sections(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Vec<Section> {
 /// probably meant (`Err(Some(kind))`).
 fn heading(file: &ContentFile, pos: usize, line: &str, errors: &mut Vec<Diagnostic>) -> Result<SectionKind, Option<SectionKind>> {
     let name = line[3..].trim();
-    let contacts = || {
-        file.error_in_body(pos..pos + line.len(), t!("service-contacts-section")).with_help(t!("service-contacts-section-help"))
-    };
+    let contacts = || file.error_in_body(pos..pos + line.len(), t!("service-contacts-section")).with_help(t!("service-contacts-section-help"));
     match SectionKind::ALL.iter().find(|k| k.title().eq_ignore_ascii_case(name)) {
         Some(SectionKind::Contacts) => {
             errors.push(contacts());

@@ -34,9 +34,7 @@ impl<'de> Deserialize<'de> for AmountText {
             // These two texts are not shown as they are: `frontmatter::explain` recognises
             // them ("float amount ", "amount ") and says it in the user's language.
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<AmountText, E> {
-                Err(E::custom(format!(
-                    "float amount {v}: amounts must be exact; write it as a string in quotes, e.g. \"{v}\""
-                )))
+                Err(E::custom(format!("float amount {v}: amounts must be exact; write it as a string in quotes, e.g. \"{v}\"")))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<AmountText, E> {
                 Err(E::custom(format!("amount {v} without quotes: write amounts as strings in euros, e.g. \"{v}.00\"")))
@@ -177,9 +175,7 @@ pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diag
     let members_only = raw.solo_aderenti.unwrap_or(member_discount == BasisPoints(0));
     if members_only && member_discount != BasisPoints(0) {
         if let Some(s) = &raw.sconto_aderenti {
-            errors.push(
-                file.error_in_front(s.span(), t!("tariff-discount-members-only")).with_help(t!("tariff-discount-members-only-help")),
-            );
+            errors.push(file.error_in_front(s.span(), t!("tariff-discount-members-only")).with_help(t!("tariff-discount-members-only-help")));
         }
     }
     if raw.voci.is_empty() {
@@ -192,9 +188,7 @@ pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diag
         match convert_item(file, item, errors) {
             Some(i) => {
                 if !ids.insert(i.id.clone()) {
-                    errors.push(
-                        file.error_in_front(item.span(), t!("tariff-item-id-twice", id = i.id.as_str())).with_help(t!("tariff-item-id-twice-help")),
-                    );
+                    errors.push(file.error_in_front(item.span(), t!("tariff-item-id-twice", id = i.id.as_str())).with_help(t!("tariff-item-id-twice-help")));
                     ok = false;
                 }
                 items.push(i)
@@ -394,8 +388,9 @@ fn convert_bands(file: &ContentFile, raw: &[Spanned<RawBand>], errors: &mut Vec<
         let kinds = [b.importo.is_some(), b.importo_unitario.is_some(), b.su_richiesta == Some(true), !b.componenti.is_empty()];
         let value = match kinds {
             [true, false, false, false] => cents(file, b.importo.as_ref()?, ("importo", AmountAt::Band), errors).map(BandValue::Flat),
-            [false, true, false, false] => rate(file, b.importo_unitario.as_ref()?, ("importo_unitario", AmountAt::Band), errors)
-                .map(|r| BandValue::PerUnit(crate::pricing::UnitRate(r))),
+            [false, true, false, false] => {
+                rate(file, b.importo_unitario.as_ref()?, ("importo_unitario", AmountAt::Band), errors).map(|r| BandValue::PerUnit(crate::pricing::UnitRate(r)))
+            }
             [false, false, true, false] => Some(BandValue::OnRequest),
             [false, false, false, true] => components(file, &b.componenti, errors).map(BandValue::Sum),
             _ => {
@@ -442,9 +437,8 @@ fn convert_item(file: &ContentFile, si: &Spanned<RawItem>, errors: &mut Vec<Diag
         errors,
     );
     let by_ente_type = overrides(file, i, errors);
-    let bound = |m: &Option<Spanned<AmountText>>, key: &str, errors: &mut Vec<Diagnostic>| {
-        m.as_ref().map(|m| cents(file, m, (key, AmountAt::Bound), errors).ok_or(()))
-    };
+    let bound =
+        |m: &Option<Spanned<AmountText>>, key: &str, errors: &mut Vec<Diagnostic>| m.as_ref().map(|m| cents(file, m, (key, AmountAt::Bound), errors).ok_or(()));
     let min = bound(&i.minimo, "minimo", errors).transpose();
     let max = bound(&i.massimo, "massimo", errors).transpose();
     if let (Ok(Some(lo)), Ok(Some(hi)), Some(m)) = (min, max, &i.massimo) {
@@ -625,7 +619,9 @@ importo = "300.00"
 
     #[test]
     fn figures_past_the_limits_are_refused_where_written() {
-        let (t, e) = parse_text(&item_with("modello = \"fasce\"\nbase = \"abitanti\"\nfasce = [ { a = 100000001, importo = \"1\" }, { da = 100000002, importo = \"2\" } ]"));
+        let (t, e) = parse_text(&item_with(
+            "modello = \"fasce\"\nbase = \"abitanti\"\nfasce = [ { a = 100000001, importo = \"1\" }, { da = 100000002, importo = \"2\" } ]",
+        ));
         assert!(t.is_none());
         assert_eq!(e.len(), 2, "{e:?}");
         assert!(e[0].message.starts_with("`a = 100000001` è troppo grande: il massimo è 100.000.000"), "{}", e[0]);

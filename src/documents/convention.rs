@@ -25,12 +25,7 @@ pub fn document(c: &ConventionView, markdown: &str, config: &Config) -> Doc {
         b.push(Block::Toc);
     }
     b.extend(super::text::blocks(markdown, &ids));
-    b.push(small(format!(
-        "Testo pubblicato sul sito del {} ({}), aggiornato al {}.",
-        config.name,
-        config.base_url.trim_end_matches('/'),
-        c.updated
-    )));
+    b.push(small(format!("Testo pubblicato sul sito del {} ({}), aggiornato al {}.", config.name, config.base_url.trim_end_matches('/'), c.updated)));
     Doc {
         title: c.title.clone(),
         subject: format!("{} – {}", c.title, c.approving_act),
@@ -112,11 +107,7 @@ fn list(numbering: Numbering, items: &[&str]) -> Block {
     let items = items
         .iter()
         .enumerate()
-        .map(|(i, t)| ListItem {
-            label: if numbering == Numbering::Decimal { format!("{}.", i + 1) } else { "•".into() },
-            text: (*t).to_string(),
-            depth: 0,
-        })
+        .map(|(i, t)| ListItem { label: if numbering == Numbering::Decimal { format!("{}.", i + 1) } else { "•".into() }, text: (*t).to_string(), depth: 0 })
         .collect();
     Block::List(List { items, numbering })
 }

@@ -49,8 +49,8 @@ impl Fonts {
         let dir = font_dir(theme_dir);
         let face = |name: &str| {
             let font = dir.join(name);
-            let resolved = crate::assets::resolve_installed(&font, theme_dir)
-                .map_err(|why| DocumentError::Installed { font, theme_dir: theme_dir.to_path_buf(), why })?;
+            let resolved =
+                crate::assets::resolve_installed(&font, theme_dir).map_err(|why| DocumentError::Installed { font, theme_dir: theme_dir.to_path_buf(), why })?;
             Font::load(&resolved)
         };
         Ok(Fonts { regular: face(REGULAR)?, bold: face(SEMIBOLD)? })
@@ -150,10 +150,38 @@ impl Font {
 
 /// WinAnsi (Windows-1252) code points 0x80..=0x9F.
 const HIGH: [Option<char>; 32] = [
-    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
-    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
-    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
-    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
 ];
 
 pub fn winansi_char(code: u8) -> Option<char> {

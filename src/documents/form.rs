@@ -8,10 +8,8 @@ use crate::site::{FieldView, FormView, ServiceView, TariffView};
 use super::model::{heading, para, small, Block, Doc, Field, FieldKind, Letterhead, List, ListItem, Numbering, ParaStyle, Table};
 
 /// The options of the membership field (`adesione`), as on the web form.
-pub const MEMBERSHIP: [(&str, &str); 2] = [
-    ("aderito", "l'Ente ha aderito al CST sottoscrivendo la convenzione"),
-    ("aderira", "l'Ente aderirà al CST con l'atto indicato qui sotto"),
-];
+pub const MEMBERSHIP: [(&str, &str); 2] =
+    [("aderito", "l'Ente ha aderito al CST sottoscrivendo la convenzione"), ("aderira", "l'Ente aderirà al CST con l'atto indicato qui sotto")];
 
 /// The name of the place-and-date field and of the signature field.
 pub const PLACE_DATE: &str = "luogo-data";
@@ -41,10 +39,7 @@ pub fn document(form: &FormView, service: Option<&ServiceView>, intro: Vec<Block
     };
     b.push(Block::Para { text: lead, style: ParaStyle::Lead });
     b.push(para(&form.description));
-    b.push(para(format!(
-        "Compilate il modulo, fatelo firmare digitalmente al legale rappresentante dell'Ente e inviatelo via PEC a {}.",
-        form.send_to_pec
-    )));
+    b.push(para(format!("Compilate il modulo, fatelo firmare digitalmente al legale rappresentante dell'Ente e inviatelo via PEC a {}.", form.send_to_pec)));
     b.extend(intro);
     if let Some(s) = service {
         service_blocks(&mut b, s);

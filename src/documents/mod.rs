@@ -36,7 +36,11 @@ pub enum DocumentError {
     /// A font that is there but cannot be used (not TrueType, unreadable).
     Font(PathBuf, String),
     /// A font of the theme's npm install that is missing or links outside it.
-    Installed { font: PathBuf, theme_dir: PathBuf, why: crate::assets::Refused },
+    Installed {
+        font: PathBuf,
+        theme_dir: PathBuf,
+        why: crate::assets::Refused,
+    },
     Odt(String, String),
     Write(crate::write::WriteError),
 }

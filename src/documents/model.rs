@@ -23,8 +23,15 @@ pub struct Letterhead {
 #[derive(Debug, Clone)]
 pub enum Block {
     /// Level 1 is the document title; 2 and 3 below it. `id` makes it a TOC target.
-    Heading { level: u8, text: String, id: Option<String> },
-    Para { text: String, style: ParaStyle },
+    Heading {
+        level: u8,
+        text: String,
+        id: Option<String>,
+    },
+    Para {
+        text: String,
+        style: ParaStyle,
+    },
     List(List),
     Table(Table),
     Field(Field),
@@ -88,14 +95,30 @@ pub struct Field {
 #[derive(Debug, Clone)]
 pub enum FieldKind {
     /// A text box; `lines` > 1 is multiline; `chars` narrows the box for short codes.
-    Text { name: String, lines: u32, chars: Option<u32>, max_len: Option<u32> },
-    Check { name: String },
+    Text {
+        name: String,
+        lines: u32,
+        chars: Option<u32>,
+        max_len: Option<u32>,
+    },
+    Check {
+        name: String,
+    },
     /// One choice among options: (export value, visible text).
-    Radio { name: String, options: Vec<(String, String)> },
+    Radio {
+        name: String,
+        options: Vec<(String, String)>,
+    },
     /// A grid of text boxes named `<name>-<row>-<column>` (both from 1).
-    Grid { name: String, columns: Vec<String>, rows: u32 },
+    Grid {
+        name: String,
+        columns: Vec<String>,
+        rows: u32,
+    },
     /// An empty digital-signature field.
-    Signature { name: String },
+    Signature {
+        name: String,
+    },
 }
 
 impl Field {
@@ -105,9 +128,7 @@ impl Field {
             FieldKind::Text { name, .. } | FieldKind::Check { name } | FieldKind::Radio { name, .. } | FieldKind::Signature { name } => {
                 vec![name.clone()]
             }
-            FieldKind::Grid { name, columns, rows } => {
-                (1..=*rows).flat_map(|r| (1..=columns.len()).map(move |c| format!("{name}-{r}-{c}"))).collect()
-            }
+            FieldKind::Grid { name, columns, rows } => (1..=*rows).flat_map(|r| (1..=columns.len()).map(move |c| format!("{name}-{r}-{c}"))).collect(),
         }
     }
 

@@ -22,12 +22,7 @@ pub fn write(doc: &Doc) -> Result<Vec<u8>, DocumentError> {
     let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     z.start_file("mimetype", stored).map_err(odt)?;
     z.write_all(MIME.as_bytes()).map_err(io)?;
-    for (name, text) in [
-        ("META-INF/manifest.xml", manifest()),
-        ("meta.xml", meta(doc)),
-        ("styles.xml", styles(doc)),
-        ("content.xml", content(doc)),
-    ] {
+    for (name, text) in [("META-INF/manifest.xml", manifest()), ("meta.xml", meta(doc)), ("styles.xml", styles(doc)), ("content.xml", content(doc))] {
         z.start_file(name, deflated).map_err(odt)?;
         z.write_all(text.as_bytes()).map_err(io)?;
     }
@@ -60,7 +55,13 @@ fn meta(doc: &Doc) -> String {
 /// Paragraph styles: (name, display name, parent, paragraph properties, text properties).
 const PARAGRAPH_STYLES: &[(&str, &str, &str, &str, &str)] = &[
     ("Text_20_body", "Text body", "Standard", r##"fo:margin-bottom="0.2cm""##, ""),
-    ("Heading", "Heading", "Standard", r##"fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always""##, r##"fo:font-weight="600" fo:color="#0066cc""##),
+    (
+        "Heading",
+        "Heading",
+        "Standard",
+        r##"fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always""##,
+        r##"fo:font-weight="600" fo:color="#0066cc""##,
+    ),
     ("Heading_20_1", "Heading 1", "Heading", "", r##"fo:font-size="18pt""##),
     ("Heading_20_2", "Heading 2", "Heading", "", r##"fo:font-size="14pt""##),
     ("Heading_20_3", "Heading 3", "Heading", "", r##"fo:font-size="12pt" fo:color="#1a1a1a""##),
@@ -143,7 +144,10 @@ fn content(doc: &Doc) -> String {
             Block::Toc => {
                 body.push_str(r##"<text:table-of-content text:name="Indice" text:protected="true"><text:table-of-content-source text:outline-level="2"><text:index-title-template text:style-name="Contents_20_Heading">Indice</text:index-title-template>"##);
                 for level in 1..=2 {
-                    let _ = write!(body, r##"<text:table-of-content-entry-template text:outline-level="{level}" text:style-name="Contents_20_1"><text:index-entry-chapter/><text:index-entry-text/></text:table-of-content-entry-template>"##);
+                    let _ = write!(
+                        body,
+                        r##"<text:table-of-content-entry-template text:outline-level="{level}" text:style-name="Contents_20_1"><text:index-entry-chapter/><text:index-entry-text/></text:table-of-content-entry-template>"##
+                    );
                 }
                 body.push_str("</text:table-of-content-source><text:index-body>");
                 for (_, text) in &toc {
@@ -238,7 +242,10 @@ fn field(body: &mut String, auto: &mut String, tables: &mut usize, f: &Field) {
 /// A table with a caption and a header row; rows shorter than the header get empty cells.
 fn table(body: &mut String, auto: &mut String, n: usize, t: &Table) {
     let total: f32 = t.widths.iter().sum::<f32>().max(1.0);
-    let _ = write!(auto, r##"<style:style style:name="T{n}" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style>"##);
+    let _ = write!(
+        auto,
+        r##"<style:style style:name="T{n}" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style>"##
+    );
     for (i, w) in t.widths.iter().enumerate() {
         let _ = write!(
             auto,
@@ -254,7 +261,11 @@ fn table(body: &mut String, auto: &mut String, n: usize, t: &Table) {
     }
     body.push_str("<table:table-header-rows><table:table-row>");
     for h in &t.header {
-        let _ = write!(body, r##"<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="Table_20_Heading">{}</text:p></table:table-cell>"##, inline(h));
+        let _ = write!(
+            body,
+            r##"<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="Table_20_Heading">{}</text:p></table:table-cell>"##,
+            inline(h)
+        );
     }
     body.push_str("</table:table-row></table:table-header-rows>");
     for row in &t.rows {
@@ -262,7 +273,11 @@ fn table(body: &mut String, auto: &mut String, n: usize, t: &Table) {
         for i in 0..t.header.len() {
             let text = row.get(i).cloned().unwrap_or_default();
             let style = if i == 0 && !text.starts_with('–') { "Table_20_Heading" } else { "Table_20_Contents" };
-            let _ = write!(body, r##"<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="{style}">{}</text:p></table:table-cell>"##, inline(&text));
+            let _ = write!(
+                body,
+                r##"<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="{style}">{}</text:p></table:table-cell>"##,
+                inline(&text)
+            );
         }
         body.push_str("</table:table-row>");
     }

@@ -119,10 +119,8 @@ fn rule_price(rule: &Rule) -> String {
         Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => {
             let on_request = bands.iter().any(|b| b.value == BandValue::OnRequest);
             let sums = bands.iter().any(|b| matches!(b.value, BandValue::Sum(_)));
-            let flats: Vec<i64> =
-                bands.iter().filter_map(|b| if let BandValue::Flat(c) = b.value { Some(c) } else { None }).collect();
-            let rates: Vec<i64> =
-                bands.iter().filter_map(|b| if let BandValue::PerUnit(r) = b.value { Some(r.0) } else { None }).collect();
+            let flats: Vec<i64> = bands.iter().filter_map(|b| if let BandValue::Flat(c) = b.value { Some(c) } else { None }).collect();
+            let rates: Vec<i64> = bands.iter().filter_map(|b| if let BandValue::PerUnit(r) = b.value { Some(r.0) } else { None }).collect();
             let mut parts = Vec::new();
             if let (Some(lo), Some(hi)) = (flats.iter().min(), flats.iter().max()) {
                 parts.push(range_text(format_euro(*lo), format_euro(*hi)));
@@ -163,10 +161,9 @@ fn range_text(lo: String, hi: String) -> String {
 /// Bands worth a table of their own: those of the top rule, or of each part of a sum.
 fn band_rows(rule: &Rule) -> (Vec<BandRow>, Option<&'static str>) {
     match rule {
-        Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => (
-            bands.iter().map(|b| BandRow { range: band_range(b, *basis), price: band_value(&b.value, *basis) }).collect(),
-            Some(basis_header(*basis)),
-        ),
+        Rule::Bands { basis, bands } | Rule::Tiers { basis, bands } => {
+            (bands.iter().map(|b| BandRow { range: band_range(b, *basis), price: band_value(&b.value, *basis) }).collect(), Some(basis_header(*basis)))
+        }
         _ => (Vec::new(), None),
     }
 }
@@ -192,8 +189,7 @@ pub fn summarize_item(item: &Item) -> ItemSummary {
     if let Rule::Sum { parts } = &item.rule {
         for part in parts {
             if let Rule::Tiers { basis, bands } | Rule::Bands { basis, bands } = part {
-                let detail: Vec<String> =
-                    bands.iter().map(|b| format!("{}: {}", band_range(b, *basis), band_value(&b.value, *basis))).collect();
+                let detail: Vec<String> = bands.iter().map(|b| format!("{}: {}", band_range(b, *basis), band_value(&b.value, *basis))).collect();
                 notes.push(format!("{}.", detail.join("; ")));
             }
         }

@@ -86,17 +86,30 @@ impl Band {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "model", rename_all = "kebab-case")]
 pub enum Rule {
-    Fixed { amount: Cents },
+    Fixed {
+        amount: Cents,
+    },
     Included,
     OnRequest,
     /// `basis × rate`.
-    PerUnit { basis: Basis, rate: UnitRate },
+    PerUnit {
+        basis: Basis,
+        rate: UnitRate,
+    },
     /// The band containing the basis gives the amount (flat) or the rate for all units.
-    Bands { basis: Basis, bands: Vec<Band> },
+    Bands {
+        basis: Basis,
+        bands: Vec<Band>,
+    },
     /// Marginal rates: each band's share of the basis is priced at that band's rate.
-    Tiers { basis: Basis, bands: Vec<Band> },
+    Tiers {
+        basis: Basis,
+        bands: Vec<Band>,
+    },
     /// The sum of several components.
-    Sum { parts: Vec<Rule> },
+    Sum {
+        parts: Vec<Rule>,
+    },
 }
 
 /// A quantity the Ente chooses (e.g. number of SPID Days); the item's amount is multiplied by it.

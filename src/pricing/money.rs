@@ -27,9 +27,15 @@ pub enum ParseMoneyError {
     NotANumber(String),
     Comma(String),
     Negative(String),
-    TooPrecise { text: String, max: u32 },
+    TooPrecise {
+        text: String,
+        max: u32,
+    },
     /// Past `limits::MAX_AMOUNT` (or 100 for a percentage); `max` as it is shown.
-    TooLarge { text: String, max: String },
+    TooLarge {
+        text: String,
+        max: String,
+    },
 }
 
 impl fmt::Display for ParseMoneyError {
@@ -236,7 +242,7 @@ mod tests {
         assert_eq!(percent_of(100_000, BasisPoints(2_200)), Some(22_000));
         assert_eq!(percent_of(1_005, BasisPoints(2_200)), Some(221)); // 221.1 → 221
         assert_eq!(percent_of(1_025, BasisPoints(2_200)), Some(226)); // 225.5 → 226
-        // Past what a quote can show: refused, never wrapped.
+                                                                      // Past what a quote can show: refused, never wrapped.
         assert_eq!(times_rate(u64::MAX, UnitRate(i64::MAX)), None);
         assert_eq!(to_cents(i128::from(MAX_RESULT) + 1), None);
     }

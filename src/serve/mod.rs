@@ -27,9 +27,9 @@ use tokio_stream::{Stream, StreamExt};
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::cache::Cache;
-use crate::t;
 use crate::diagnostics::Diagnostic;
 use crate::pipeline::{self, Options, Quiet};
+use crate::t;
 use watch::{Wake, Watch};
 
 /// After a stop signal, how long requests still under way may take before the server

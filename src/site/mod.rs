@@ -11,8 +11,7 @@ use crate::config::Config;
 use crate::content::Catalog;
 use crate::diagnostics::{Diagnostic, Source};
 use crate::domain::{
-    Audience, Convention, ConventionStatus, Ente, FieldType, Form, FormKind, Level, Meta, News, Page, PageTemplate,
-    SectionKind, ServiceStatus, TariffDoc,
+    Audience, Convention, ConventionStatus, Ente, FieldType, Form, FormKind, Level, Meta, News, Page, PageTemplate, SectionKind, ServiceStatus, TariffDoc,
 };
 use crate::gitdates::GitDates;
 use crate::markdown::{self, Heading};
@@ -42,8 +41,7 @@ impl Publication {
     }
 }
 
-const MONTHS: [&str; 12] =
-    ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+const MONTHS: [&str; 12] = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
 
 /// `23/11/2026`.
 pub fn date_short(d: Date) -> String {
@@ -287,12 +285,8 @@ pub fn build(
             })
             .map(|k| Link { label: k.title().into(), url: format!("#{}", k.anchor()) })
             .collect();
-        let forms = s
-            .forms
-            .iter()
-            .filter_map(|f| forms_by_slug.get(f.slug.as_str()))
-            .map(|f| Link { label: f.title.clone(), url: urls.form(&f.meta.slug) })
-            .collect();
+        let forms =
+            s.forms.iter().filter_map(|f| forms_by_slug.get(f.slug.as_str())).map(|f| Link { label: f.title.clone(), url: urls.form(&f.meta.slug) }).collect();
         let convention = s.convention.as_ref().and_then(|a| {
             let c = conventions_by_slug.get(a.convention.as_str())?;
             Some(Link { label: c.title.clone(), url: format!("{}#{}", urls.convention(&c.meta.slug), a.article) })
@@ -454,11 +448,7 @@ fn example_ente(enti: &[Ente]) -> Option<(String, crate::pricing::engine::Profil
     let Some(e) = comuni.get(comuni.len() / 2) else {
         return Some(("un Comune di 5.000 abitanti".into(), Profile::comune(5000)));
     };
-    let profile = Profile {
-        workstations: e.workstations.unwrap_or(0),
-        businesses: e.businesses.unwrap_or(0),
-        ..Profile::comune(e.population.unwrap_or(0))
-    };
+    let profile = Profile { workstations: e.workstations.unwrap_or(0), businesses: e.businesses.unwrap_or(0), ..Profile::comune(e.population.unwrap_or(0)) };
     let mut figures = vec![format!("{} abitanti", group_thousands(profile.population))];
     if let Some(w) = e.workstations {
         figures.push(format!("{} postazioni", group_thousands(w)));
@@ -557,14 +547,7 @@ fn kebab(k: SectionKind) -> String {
     serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-fn convention_view(
-    c: &Convention,
-    headings: &[Heading],
-    html: String,
-    urls: &Urls,
-    all: &HashMap<&str, &Convention>,
-    updated: String,
-) -> ConventionView {
+fn convention_view(c: &Convention, headings: &[Heading], html: String, urls: &Urls, all: &HashMap<&str, &Convention>, updated: String) -> ConventionView {
     // Versions: follow `sostituita_da` forwards and backwards from this convention.
     let mut chain: Vec<&Convention> = vec![c];
     let mut cur = c;
@@ -588,12 +571,7 @@ fn convention_view(
         chain
             .iter()
             .map(|v| Link {
-                label: format!(
-                    "{} ({} – {})",
-                    v.title,
-                    date_short(v.valid_from),
-                    v.valid_to.map(date_short).unwrap_or_else(|| "in corso".into())
-                ),
+                label: format!("{} ({} – {})", v.title, date_short(v.valid_from), v.valid_to.map(date_short).unwrap_or_else(|| "in corso".into())),
                 url: urls.convention(&v.meta.slug),
             })
             .collect()
@@ -627,11 +605,7 @@ fn form_view(f: &Form, html: String, services: Vec<Link>, urls: &Urls, updated: 
     let sections = f
         .sections
         .iter()
-        .map(|s| FormSectionView {
-            title: s.title.clone(),
-            description: s.description.clone(),
-            fields: s.fields.iter().map(field_view).collect(),
-        })
+        .map(|s| FormSectionView { title: s.title.clone(), description: s.description.clone(), fields: s.fields.iter().map(field_view).collect() })
         .collect();
     FormView {
         slug: f.meta.slug.clone(),
@@ -663,7 +637,13 @@ fn field_view(f: &crate::domain::Field) -> FieldView {
         Email | Pec => ("email", None, None, Some("email"), None),
         Telefono => ("tel", None, Some("tel"), Some("tel"), None),
         Cap => ("text", Some("[0-9]{5}"), Some("numeric"), Some("postal-code"), Some(5)),
-        CodiceFiscale => ("text", Some("[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]"), None, None, Some(16)),
+        CodiceFiscale => (
+            "text",
+            Some("[0-9]{11}|[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]"),
+            None,
+            None,
+            Some(16),
+        ),
         PartitaIva => ("text", Some("[0-9]{11}"), Some("numeric"), None, Some(11)),
         Data => ("date", None, None, None, None),
         Numero => ("number", None, Some("numeric"), None, None),

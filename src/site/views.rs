@@ -236,7 +236,6 @@ pub struct AudienceFilter {
     pub count: usize,
 }
 
-
 /// A topic (`argomento`) and what belongs to it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicView {

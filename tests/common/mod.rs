@@ -33,10 +33,7 @@ pub fn build_example_under_subpath() -> (PathBuf, pipeline::Summary) {
 /// Link the theme's npm install of the repository into a fixture site.
 pub fn link_node_modules(site_root: &Path) {
     let modules = repo().join("themes/agid/node_modules");
-    assert!(
-        modules.join("bootstrap-italia/dist").is_dir(),
-        "Bootstrap Italia is not installed: run `npm ci --prefix themes/agid` first (see README)"
-    );
+    assert!(modules.join("bootstrap-italia/dist").is_dir(), "Bootstrap Italia is not installed: run `npm ci --prefix themes/agid` first (see README)");
     let target = site_root.join("themes/agid/node_modules");
     if !target.exists() {
         std::os::unix::fs::symlink(modules, target).expect("symlink node_modules");

@@ -14,11 +14,27 @@ use crate::documents::model::{Field, FieldKind};
 /// A widget annotation to write.
 #[derive(Debug, Clone)]
 pub enum Widget {
-    Text { name: String, tu: String, lines: u32, max_len: Option<u32>, required: bool },
-    Check { name: String, tu: String, required: bool },
+    Text {
+        name: String,
+        tu: String,
+        lines: u32,
+        max_len: Option<u32>,
+        required: bool,
+    },
+    Check {
+        name: String,
+        tu: String,
+        required: bool,
+    },
     /// One button of a radio group; `state` is its on-state name.
-    Radio { group: usize, state: String },
-    Signature { name: String, tu: String },
+    Radio {
+        group: usize,
+        state: String,
+    },
+    Signature {
+        name: String,
+        tu: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -186,14 +202,7 @@ pub struct FieldRefs<'a> {
 
 /// Write the widgets and radio groups; returns the top-level field references for the
 /// AcroForm's `/Fields`.
-pub fn write(
-    chunk: &mut Chunk,
-    next: &mut impl FnMut() -> Ref,
-    l: &Layout,
-    w: &Widgets,
-    r: &FieldRefs,
-    struct_parent: impl Fn(usize) -> i32,
-) -> Vec<Ref> {
+pub fn write(chunk: &mut Chunk, next: &mut impl FnMut() -> Ref, l: &Layout, w: &Widgets, r: &FieldRefs, struct_parent: impl Fn(usize) -> i32) -> Vec<Ref> {
     let mut fields = Vec::new();
     // Widgets of the same kind and size share their appearance streams.
     let mut shared: HashMap<(u8, i32, i32), (Ref, Ref)> = HashMap::new();

@@ -9,9 +9,15 @@ use pdf_writer::{Chunk, Name, Ref, TextStr};
 pub enum Kid {
     Node(usize),
     /// Marked content `mcid` on page `page`.
-    Content { page: usize, mcid: i32 },
+    Content {
+        page: usize,
+        mcid: i32,
+    },
     /// An annotation: `page` it is on and its index among the document's annotations.
-    Annot { page: usize, annot: usize },
+    Annot {
+        page: usize,
+        annot: usize,
+    },
 }
 
 #[derive(Debug)]
