@@ -12,6 +12,8 @@ static STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/static");
 static SKELETON: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/src/skeleton");
 const PACKAGE_JSON: &str = include_str!("../themes/agid/package.json");
 const PACKAGE_LOCK: &str = include_str!("../themes/agid/package-lock.json");
+/// The editors' guide, shipped with every new site so that `vetrina.toml` can point to it.
+const GUIDE: &str = include_str!("../docs/contenuti.md");
 
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
@@ -41,6 +43,7 @@ pub fn init(dir: &Path) -> Result<(), InitError> {
     put(&theme.join("package.json"), PACKAGE_JSON.as_bytes())?;
     put(&theme.join("package-lock.json"), PACKAGE_LOCK.as_bytes())?;
     put(&dir.join(".gitignore"), b"output/\nnode_modules/\n")?;
+    put(&dir.join("docs").join("contenuti.md"), GUIDE.as_bytes())?;
     Ok(())
 }
 

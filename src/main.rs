@@ -214,12 +214,32 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let matches = localized(Cli::command()).get_matches_from(&args);
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
-    };
-    run(cli.command)
+    let parsed = localized(Cli::command()).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => run(cli.command),
+        // Help and version go to stdout as clap writes them (already in the user's language).
+        Err(e) if !e.use_stderr() || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        Err(e) => {
+            eprintln!("{}: {}\n{}", t!("error"), cli_error(&e), t!("cli-err-help"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// clap's own errors, in the user's language (clap has no translations).
+fn cli_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let value = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    match e.kind() {
+        ErrorKind::InvalidSubcommand => t!("cli-err-subcommand", name = value(ContextKind::InvalidSubcommand)),
+        ErrorKind::UnknownArgument => t!("cli-err-argument", name = value(ContextKind::InvalidArg)),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            t!("cli-err-value", name = value(ContextKind::InvalidArg), value = value(ContextKind::InvalidValue))
+        }
+        ErrorKind::MissingRequiredArgument => t!("cli-err-missing", name = value(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand => t!("cli-err-no-command"),
+        _ => e.kind().to_string(),
+    }
 }
 
 fn run(command: Command) -> ExitCode {
@@ -320,6 +340,17 @@ mod tests {
                 assert!(!text.is_empty() && !text.starts_with("cli-"), "{language:?}: missing help text {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn clap_errors_are_translated() {
+        i18n::set_language(Language::It);
+        let e = localized(Cli::command()).try_get_matches_from(["vetrina", "costruisci"]).unwrap_err();
+        assert!(cli_error(&e).contains("«costruisci»"), "{}", cli_error(&e));
+        let e = localized(Cli::command()).try_get_matches_from(["vetrina", "build", "--porta", "1"]).unwrap_err();
+        assert!(cli_error(&e).contains("--porta"), "{}", cli_error(&e));
+        let e = localized(Cli::command()).try_get_matches_from(["vetrina", "serve", "--port", "mille"]).unwrap_err();
+        assert!(cli_error(&e).contains("mille"), "{}", cli_error(&e));
     }
 
     #[test]

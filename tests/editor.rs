@@ -154,6 +154,8 @@ fn init_writes_a_problem_matcher_for_the_error_lines() {
     assert!(matcher.contains("errore|error"), "{matcher}");
     assert!(site.read(".github/workflows/vetrina.yml").contains("::add-matcher::.github/vetrina-problem-matcher.json"));
     assert!(site.root().join("themes/agid/nuovo/servizio.md").is_file(), "init does not ship the templates of `nuovo`");
+    assert!(site.read("vetrina.toml").contains("docs/contenuti.md"));
+    assert!(site.read("docs/contenuti.md").contains("## 14. Errori"), "init does not ship the guide");
 }
 
 #[test]

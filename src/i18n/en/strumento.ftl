@@ -250,3 +250,12 @@ serve-overlay-title = The page is not up to date: { $count ->
         [one] 1 error
        *[other] { $count } errors
     }
+
+## Command-line errors
+
+cli-err-subcommand = "{ $name }" is not a Vetrina command
+cli-err-argument = the option "{ $name }" does not exist for this command
+cli-err-value = the value "{ $value }" is not valid for { $name }
+cli-err-missing = { $name } is missing
+cli-err-no-command = a command is missing: build, check, serve, init or nuovo
+cli-err-help = For the list of commands and options: vetrina --help (or vetrina <command> --help).

@@ -253,3 +253,12 @@ serve-overlay-title = La pagina non è aggiornata: { $count ->
         [one] 1 errore
        *[other] { $count } errori
     }
+
+## Errori della riga di comando
+
+cli-err-subcommand = «{ $name }» non è un comando di Vetrina
+cli-err-argument = l'opzione «{ $name }» non esiste per questo comando
+cli-err-value = il valore «{ $value }» non va bene per { $name }
+cli-err-missing = manca { $name }
+cli-err-no-command = manca il comando: build, check, serve, init o nuovo
+cli-err-help = Per l'elenco dei comandi e delle opzioni: vetrina --help (o vetrina <comando> --help).
