@@ -4,9 +4,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use vetrina::documents::{self, Fonts};
-use vetrina::site::{self, Publication};
-use vetrina::{config, content, gitdates, load};
+use vetrina::artifacts::documents::{self, Fonts};
+use vetrina::content;
+use vetrina::input::{config, gitdates, load};
+use vetrina::model::{self, Publication};
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -17,10 +18,10 @@ fn main() {
     let (catalog, errors) = content::parse_catalog(&inputs, config.vat);
     assert!(errors.is_empty(), "{errors:?}");
     let today = jiff::civil::Date::constant(2026, 11, 23);
-    let (published, _) = site::select(catalog, Publication { drafts: false, today });
+    let (published, _) = model::select(catalog, Publication { drafts: false, today });
     let git = gitdates::GitDates::read(root);
     let theme_dir = root.join("themes").join(&config.theme);
-    let (site, _) = site::build(config, &published, &inputs.files, &git, root, today);
+    let (site, _) = model::build(config, &published, &inputs.files, &git, root, today);
 
     let start = Instant::now();
     let fonts = Fonts::load(&theme_dir).expect("run `npm ci --prefix themes/agid` first");

@@ -5,7 +5,7 @@
 use std::sync::Mutex;
 use std::time::Instant;
 
-use vetrina::pipeline::{Options, Progress};
+use vetrina::build::{Options, Progress};
 use vetrina::serve::Session;
 
 fn main() {

@@ -1,38 +1,39 @@
 //! Vetrina: a static-site generator for the service catalog of an Italian
 //! Centro Servizi Territoriale.
 //!
-//! The build flows one way, one module per stage:
-//! `load` (read files) → `content` (parse and check each file on its own) → `site` (the
-//! model: what is published, URLs, Markdown, views) → `validate` (references across
-//! files) → `documents` (PDF and ODT) → `render` (templates to HTML) → `links` (every
-//! internal link must resolve) → `search` (the Pagefind index) → `write` (each file into a
-//! temporary folder as it is made, swapped in at the end).
-//! `pipeline` runs them in order; `cache` says which files the last build already made;
-//! `pricing` is the pure money engine they share.
+//! The build flows one way, one module per stage (`build` runs them in order; see
+//! `docs/architecture.md` for the diagram and where to change what):
+//! `input` (read the files, the settings, the git dates, the assets) → `content` (parse
+//! and check each file on its own) → `model` (what is published, URLs, Markdown, views) →
+//! `validate` (references across files) → `artifacts` (documents, open data, feeds,
+//! JSON-LD) → `render` (templates to HTML) → `links` (every internal link must resolve) →
+//! `search` (the Pagefind index) → `write` (each file into a temporary folder as it is
+//! made, swapped in at the end).
+//!
+//! Shared leaves: `output` (an output file, its hash, safe paths), `policy` (what content
+//! may put in a page, and the limits), `i18n` (every message, in Italian and English),
+//! `diagnostics` (errors at `file:line:col`), `domain` (the plain types), `markdown`, and
+//! `pricing`, the pure money engine. `incremental` says which files the last build already
+//! made; `serve`, `init` and `nuovo` are the other commands.
 
-pub mod assets;
-pub mod cache;
-pub mod config;
+pub mod artifacts;
+pub mod build;
 pub mod content;
 pub mod diagnostics;
-pub mod documents;
 pub mod domain;
-pub mod feeds;
-pub mod gitdates;
 pub mod i18n;
+pub mod incremental;
 pub mod init;
-pub mod jsonld;
+pub mod input;
 pub mod links;
-pub mod load;
 pub mod markdown;
+pub mod model;
 pub mod nuovo;
-pub mod opendata;
-pub mod pipeline;
+pub mod output;
 pub mod policy;
 pub mod pricing;
 pub mod render;
 pub mod search;
 pub mod serve;
-pub mod site;
 pub mod validate;
 pub mod write;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::diagnostics::Diagnostic;
-use crate::site::ContentLink;
+use crate::model::ContentLink;
 use crate::t;
 
 /// What one HTML page holds: its anchors and its outgoing references.

@@ -14,7 +14,7 @@ use vetrina::t;
 // third of a 1,000-service build in malloc/free (perf), mimalloc a fraction of that.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use vetrina::pipeline::{self, Options, Progress};
+use vetrina::build::{self, Options, Progress};
 
 #[derive(Parser)]
 #[command(name = "vetrina", version)]
@@ -246,12 +246,12 @@ fn run(command: Command) -> ExitCode {
     match command {
         Command::Build { root, output, base_url, drafts, timings, fresh } => {
             let opts = Options { root, output, base_url, drafts, today: None, live_reload: false, fresh };
-            build(&opts, timings)
+            build_site(&opts, timings)
         }
         Command::Check { root, drafts } => {
             let progress = Stderr::new(false);
             let opts = Options { root, output: None, base_url: None, drafts, today: None, live_reload: false, fresh: false };
-            match pipeline::run(&opts, false, &progress) {
+            match build::run(&opts, false, &progress) {
                 Ok(s) => {
                     progress.clear();
                     let seconds = i18n::decimal(s.elapsed.as_secs_f64(), 2);
@@ -296,10 +296,10 @@ fn run(command: Command) -> ExitCode {
     }
 }
 
-fn build(opts: &Options, timings: bool) -> ExitCode {
+fn build_site(opts: &Options, timings: bool) -> ExitCode {
     let progress = Stderr::new(timings);
     eprintln!("{}", t!("building", root = opts.root));
-    match pipeline::run(opts, true, &progress) {
+    match build::run(opts, true, &progress) {
         Ok(s) => {
             progress.clear();
             for w in &s.warnings {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use crate::content::is_safe_slug;
-use crate::load::Kind;
+use crate::input::load::Kind;
 use crate::t;
 
 /// The AgID theme's templates, also written into a new site by `vetrina init`.

@@ -8,15 +8,10 @@ use serde::Serialize;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic, Source};
-use crate::site::{AudienceFilter, Link, NewsCard, ServiceCard, Site};
+use crate::model::{AudienceFilter, Link, NewsCard, ServiceCard, Site};
+use crate::output::OutputFile;
+use crate::output::{size_label, xml_escape};
 use crate::t;
-
-/// A file of the built site, relative to the output folder.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// The theme's templates, parsed and ready.
 pub struct Theme {
@@ -61,7 +56,7 @@ impl Theme {
         // The theme and its templates must be in the site: a link could read any file of the machine.
         let is_link = |p: &Path| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
         if let Some(link) = [dir, templates_dir.as_path()].into_iter().find(|p| is_link(p)) {
-            return Err(vec![crate::assets::symlink_error(link, root)]);
+            return Err(vec![crate::input::assets::symlink_error(link, root)]);
         }
         if !templates_dir.is_dir() {
             return Err(vec![Diagnostic::file(relative(&templates_dir, root), t!("template-no-folder")).with_help(t!("template-no-folder-help"))]);
@@ -214,7 +209,7 @@ fn read_templates(templates_dir: &Path, root: &Path) -> (Vec<(String, Source)>, 
     let mut errors = Vec::new();
     for entry in WalkDir::new(templates_dir).follow_links(false).sort_by_file_name().into_iter().filter_map(Result::ok) {
         if entry.path_is_symlink() {
-            errors.push(crate::assets::symlink_error(entry.path(), root));
+            errors.push(crate::input::assets::symlink_error(entry.path(), root));
         } else if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html" || e == "xml") {
             let name = relative(entry.path(), templates_dir).to_string_lossy().replace('\\', "/");
             match std::fs::read_to_string(entry.path()) {
@@ -256,10 +251,10 @@ struct SiteContext<'a> {
     base_url: &'a str,
     base_path: &'a str,
     language: &'a str,
-    lead_body: &'a crate::config::LeadBody,
+    lead_body: &'a crate::input::config::LeadBody,
     /// Footer links with the base path applied.
     footer: Footer,
-    social: &'a [crate::config::Social],
+    social: &'a [crate::input::config::Social],
     nav: Vec<NavLink>,
     /// Atom feeds, for `<link rel="alternate">`.
     feeds: Vec<Link>,
@@ -388,14 +383,6 @@ struct Download {
     size: String,
 }
 
-fn size_label(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} byte")
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
 fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
     let u = &site.urls;
     let home = Link { label: "Home".into(), url: u.path("") };
@@ -417,7 +404,7 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
             c.insert("news", &site.news.iter().take(3).map(NewsCard::from).collect::<Vec<_>>());
             c.insert("service_count", &site.services.len());
         }),
-        jsonld: vec![crate::jsonld::organization(site)],
+        jsonld: vec![crate::artifacts::jsonld::organization(site)],
     });
     let services_url = u.path("servizi/");
     // The catalog, whole or narrowed to one audience or one level, in pages of PAGE_SIZE.
@@ -429,7 +416,7 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
                    description: String,
                    trail: Vec<Link>|
      -> Vec<PageJob<'a>> {
-        let cards: Vec<(&'a crate::site::LevelGroup, &'a ServiceCard)> = site
+        let cards: Vec<(&'a crate::model::LevelGroup, &'a ServiceCard)> = site
             .levels
             .iter()
             .filter(|g| level.is_none_or(|l| l == g.slug))
@@ -440,11 +427,11 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
         paginate(count, rel, url)
             .into_iter()
             .map(|(page, range)| {
-                let mut levels: Vec<crate::site::LevelGroup> = Vec::new();
+                let mut levels: Vec<crate::model::LevelGroup> = Vec::new();
                 for (g, s) in &cards[range] {
                     match levels.last_mut() {
                         Some(last) if last.slug == g.slug => last.services.push((*s).clone()),
-                        _ => levels.push(crate::site::LevelGroup {
+                        _ => levels.push(crate::model::LevelGroup {
                             slug: g.slug,
                             label: g.label,
                             url: g.url.clone(),
@@ -516,7 +503,7 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
     for t in &site.topics {
         let trail = crumbs(&[("Argomenti", topics_url.clone()), (&t.label, t.url.clone())]);
         for (page, range) in paginate(t.services.len(), &format!("argomenti/{}/", t.slug), &t.url) {
-            let topic = crate::site::TopicView {
+            let topic = crate::model::TopicView {
                 slug: t.slug.clone(),
                 label: t.label.clone(),
                 url: t.url.clone(),
@@ -562,15 +549,15 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
             breadcrumbs: crumbs(&[("Servizi", services_url.clone()), (s.level.label, s.level.url.clone()), (&s.title, s.url.clone())]),
             updated: s.updated.clone(),
             vars: vars(move |c| c.insert("service", s)),
-            jsonld: vec![crate::jsonld::service(site, s)],
+            jsonld: vec![crate::artifacts::jsonld::service(site, s)],
         });
     }
     let data_url = u.path("dati/");
     let described = [
-        (crate::opendata::CSV, "Catalogo dei servizi e delle tariffe", "CSV"),
-        (crate::opendata::JSON, "Catalogo dei servizi e delle tariffe", "JSON"),
-        (crate::opendata::CPSV, "Servizi pubblici secondo CPSV-AP_IT", "JSON-LD"),
-        (crate::opendata::DCAT, "Descrizione dei dataset (DCAT-AP_IT)", "JSON-LD"),
+        (crate::artifacts::opendata::CSV, "Catalogo dei servizi e delle tariffe", "CSV"),
+        (crate::artifacts::opendata::JSON, "Catalogo dei servizi e delle tariffe", "JSON"),
+        (crate::artifacts::opendata::CPSV, "Servizi pubblici secondo CPSV-AP_IT", "JSON-LD"),
+        (crate::artifacts::opendata::DCAT, "Descrizione dei dataset (DCAT-AP_IT)", "JSON-LD"),
     ];
     let downloads: Vec<Download> = described
         .iter()
@@ -589,12 +576,12 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
         updated: site.build_date.clone(),
         vars: {
             let feeds = [
-                Link { label: "Notizie".into(), url: u.path(crate::feeds::NEWS) },
-                Link { label: "Novità del catalogo".into(), url: u.path(crate::feeds::CHANGES) },
+                Link { label: "Notizie".into(), url: u.path(crate::artifacts::feeds::NEWS) },
+                Link { label: "Novità del catalogo".into(), url: u.path(crate::artifacts::feeds::CHANGES) },
             ];
             vars(move |c| {
                 c.insert("downloads", &downloads);
-                c.insert("licence", crate::opendata::LICENCE);
+                c.insert("licence", crate::artifacts::opendata::LICENCE);
                 c.insert("feeds", &feeds);
             })
         },
@@ -713,7 +700,7 @@ fn jobs<'a>(site: &'a Site, data_files: &[OutputFile]) -> Vec<PageJob<'a>> {
             breadcrumbs: crumbs(&[("Notizie", news_url.clone()), (&n.title, n.url.clone())]),
             updated: n.updated.clone(),
             vars: vars(move |c| c.insert("item", n)),
-            jsonld: vec![crate::jsonld::news(site, n)],
+            jsonld: vec![crate::artifacts::jsonld::news(site, n)],
         });
     }
     for p in &site.pages {
@@ -798,8 +785,8 @@ fn site_context(site: &Site) -> SiteContext<'_> {
         social: &site.config.social,
         open_data: u.path("dati/"),
         feeds: vec![
-            Link { label: format!("Notizie – {}", site.config.name), url: u.path(crate::feeds::NEWS) },
-            Link { label: format!("Novità del catalogo – {}", site.config.name), url: u.path(crate::feeds::CHANGES) },
+            Link { label: format!("Notizie – {}", site.config.name), url: u.path(crate::artifacts::feeds::NEWS) },
+            Link { label: format!("Novità del catalogo – {}", site.config.name), url: u.path(crate::artifacts::feeds::CHANGES) },
         ],
         nav,
         assets: u.path("assets/"),
@@ -812,7 +799,7 @@ fn site_context(site: &Site) -> SiteContext<'_> {
 #[derive(Default)]
 pub struct RenderOptions<'c> {
     /// Reuse minified pages whose HTML did not change (dev server).
-    pub cache: Option<&'c crate::cache::Cache>,
+    pub cache: Option<&'c crate::incremental::Cache>,
     /// Add the dev server's live-reload script (an external file, so CSP-compatible).
     pub live_reload: bool,
 }
@@ -830,7 +817,7 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
     let site_ctx = site_context(site);
     tera.global_context().insert("site", &site_ctx);
     let tera = tera;
-    let data_files = crate::opendata::files(site);
+    let data_files = crate::artifacts::opendata::files(site);
     let jobs = jobs(site, &data_files);
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
@@ -851,9 +838,9 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
             // Pages the search index holds mark their content with `data-pagefind-body`.
             ctx.insert("searchable", &crate::search::indexed(&job.output));
             (job.vars)(&mut ctx);
-            let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::jsonld::to_script).collect();
+            let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::artifacts::jsonld::to_script).collect();
             if !job.breadcrumbs.is_empty() {
-                jsonld.push(crate::jsonld::to_script(&crate::jsonld::breadcrumbs(site, &job.breadcrumbs)));
+                jsonld.push(crate::artifacts::jsonld::to_script(&crate::artifacts::jsonld::breadcrumbs(site, &job.breadcrumbs)));
             }
             ctx.insert("jsonld", &jsonld);
             // Only a service page carries the block the AgID validator reads.
@@ -909,7 +896,7 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
         files.push(OutputFile { path: LIVE_RELOAD_JS.into(), bytes: include_bytes!("serve/livereload.js").to_vec() });
     }
     files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &pages).into_bytes() });
-    files.extend(crate::feeds::feeds(site));
+    files.extend(crate::artifacts::feeds::feeds(site));
     files.extend(data_files);
     files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
     files
@@ -953,10 +940,6 @@ fn sitemap(site: &Site, pages: &[String]) -> String {
     }
     out.push_str("</urlset>\n");
     out
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

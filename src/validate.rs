@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use crate::config::Config;
 use crate::content::Catalog;
 use crate::diagnostics::{did_you_mean, Diagnostic, Source};
 use crate::domain::{Meta, Ref};
-use crate::load::Kind;
+use crate::input::config::Config;
+use crate::input::load::Kind;
 use crate::t;
 
 /// Top-level URLs the site itself uses; a page cannot take them.
@@ -157,7 +157,7 @@ pub fn check(
     articles: &HashMap<String, Vec<String>>,
     config: &Config,
     config_source: &Source,
-    sources: &[(crate::load::Kind, Source)],
+    sources: &[(crate::input::load::Kind, Source)],
 ) -> Vec<Diagnostic> {
     let mut c = Checker { sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(), errors: Vec::new(), failed: &catalog.failed };
     c.duplicates(Kind::Service, "servizi", catalog.services.iter().chain(&hidden.services).map(|s| &s.meta));

@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use vetrina::pipeline::{self, Options, Quiet};
+use vetrina::build::{self, Options, Quiet};
 
 #[test]
 fn calculators_and_pages_work_in_chromium() {
@@ -25,7 +25,7 @@ fn calculators_and_pages_work_in_chromium() {
     let site = out.path().join("site");
     let mut opts = Options::new(common::repo());
     opts.output = Some(site.clone());
-    if let Err(errors) = pipeline::run(&opts, true, &Quiet) {
+    if let Err(errors) = build::run(&opts, true, &Quiet) {
         panic!("the example site does not build:\n{}", common::list(&errors));
     }
     let run = Command::new("node")

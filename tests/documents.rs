@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use vetrina::build;
 use vetrina::domain::{Field, FieldType, Form};
-use vetrina::pipeline;
 
 /// Build the example site once, under a sub-path, into a temporary folder.
 fn output() -> &'static Path {
@@ -50,7 +50,7 @@ fn squash(s: &str) -> String {
 
 fn catalog() -> &'static vetrina::content::Catalog {
     static CATALOG: OnceLock<vetrina::content::Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| pipeline::catalog(&common::repo()).unwrap_or_else(|e| panic!("{}", common::list(&e))))
+    CATALOG.get_or_init(|| build::catalog(&common::repo()).unwrap_or_else(|e| panic!("{}", common::list(&e))))
 }
 
 /// The form a PDF or ODT under `moduli/<form>/` belongs to.
@@ -245,7 +245,7 @@ fn pages_link_every_document_with_format_and_size() {
     let out = output();
     for doc in files("pdf").into_iter().chain(files("odt")) {
         let rel = doc.strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
-        let size = vetrina::documents::size_label(fs::metadata(&doc).unwrap().len() as usize);
+        let size = vetrina::output::size_label(fs::metadata(&doc).unwrap().len() as usize);
         let format = if rel.ends_with(".pdf") { "PDF" } else { "ODT" };
         let dir = Path::new(&rel).parent().unwrap();
         let page = fs::read_to_string(out.join(dir).join("index.html")).unwrap();

@@ -26,7 +26,7 @@ struct Case {
 }
 
 fn tariffs() -> BTreeMap<String, Tariff> {
-    let catalog = vetrina::pipeline::catalog(&common::repo()).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    let catalog = vetrina::build::catalog(&common::repo()).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     catalog.tariffs.into_iter().map(|t| (t.meta.slug, t.tariff)).collect()
 }
 

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use common::select;
 use serde_json::Value;
-use vetrina::opendata::Row;
-use vetrina::pipeline;
+use vetrina::artifacts::opendata::Row;
+use vetrina::build;
 use vetrina::pricing::engine::{item_price, Price, Profile};
 use vetrina::pricing::{Basis, EnteType, Tariff};
 
@@ -35,7 +35,7 @@ fn service_slugs() -> BTreeSet<String> {
 }
 
 fn tariffs() -> std::collections::BTreeMap<String, Tariff> {
-    let c = pipeline::catalog(&common::repo()).unwrap();
+    let c = build::catalog(&common::repo()).unwrap();
     c.tariffs.into_iter().map(|t| (t.meta.slug, t.tariff)).collect()
 }
 
@@ -103,7 +103,7 @@ fn the_open_catalogue_round_trips_services_and_amounts() {
     // Every flat or per-unit price in the catalogue is what the engine computes.
     let tariffs = tariffs();
     let tariff_of = |service: &str| -> Option<&Tariff> {
-        let c = pipeline::catalog(&common::repo()).ok()?;
+        let c = build::catalog(&common::repo()).ok()?;
         let slug = c.services.iter().find(|s| s.meta.slug == service)?.tariff.as_ref()?.slug.clone();
         tariffs.get(&slug)
     };

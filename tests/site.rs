@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use common::select;
-use vetrina::pipeline::{self, Options, Quiet};
+use vetrina::build::{self, Options, Quiet};
 
 /// Build the example site once, under a sub-path, into a temporary folder.
 fn output() -> &'static Path {
@@ -20,7 +20,7 @@ fn output() -> &'static Path {
         let mut opts = Options::new(common::repo());
         opts.output = Some(out.clone());
         opts.base_url = Some("https://example.org/cst/".into());
-        if let Err(errors) = pipeline::run(&opts, true, &Quiet) {
+        if let Err(errors) = build::run(&opts, true, &Quiet) {
             panic!("the example site does not build:\n{}", common::list(&errors));
         }
         out

@@ -211,7 +211,7 @@ pub struct Catalog {
     pub enti: Vec<crate::domain::Ente>,
     /// Files that had errors, by kind and file name: references to them are not reported
     /// again as unknown (the file's own errors say what to fix).
-    pub failed: Vec<(crate::load::Kind, String)>,
+    pub failed: Vec<(crate::input::load::Kind, String)>,
 }
 
 enum Parsed {
@@ -225,10 +225,10 @@ enum Parsed {
 }
 
 /// Stage 2: parse and check every file on its own (in parallel), collecting all errors.
-pub fn parse_catalog(inputs: &crate::load::Inputs, vat: crate::pricing::BasisPoints) -> (Catalog, Vec<Diagnostic>) {
-    use crate::load::Kind;
+pub fn parse_catalog(inputs: &crate::input::load::Inputs, vat: crate::pricing::BasisPoints) -> (Catalog, Vec<Diagnostic>) {
+    use crate::input::load::Kind;
     use rayon::prelude::*;
-    let results: Vec<(crate::load::Kind, String, Option<Parsed>, Vec<Diagnostic>)> = inputs
+    let results: Vec<(crate::input::load::Kind, String, Option<Parsed>, Vec<Diagnostic>)> = inputs
         .files
         .par_iter()
         .map(|(kind, source)| {

@@ -26,9 +26,9 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::cache::Cache;
+use crate::build::{self, Options, Quiet};
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::{self, Options, Quiet};
+use crate::incremental::Cache;
 use crate::t;
 use watch::{Wake, Watch};
 
@@ -91,7 +91,7 @@ impl Session {
     }
 
     /// Build (or rebuild) the site, search index included.
-    pub fn build(&mut self) -> Result<pipeline::Summary, Vec<Diagnostic>> {
+    pub fn build(&mut self) -> Result<build::Summary, Vec<Diagnostic>> {
         let summary = self.rebuild()?;
         self.update_search().map_err(|e| vec![e])?;
         Ok(summary)
@@ -99,19 +99,19 @@ impl Session {
 
     /// Rebuild what changed, leaving the search index as it was (see `update_search`), so
     /// the browser can reload at once.
-    pub fn rebuild(&mut self) -> Result<pipeline::Summary, Vec<Diagnostic>> {
+    pub fn rebuild(&mut self) -> Result<build::Summary, Vec<Diagnostic>> {
         self.rebuild_with(&Quiet)
     }
 
     /// `rebuild`, reporting its stages (for timing them).
-    pub fn rebuild_with(&mut self, progress: &dyn pipeline::Progress) -> Result<pipeline::Summary, Vec<Diagnostic>> {
-        pipeline::run_with(&self.options, true, progress, Some(&mut self.cache))
+    pub fn rebuild_with(&mut self, progress: &dyn build::Progress) -> Result<build::Summary, Vec<Diagnostic>> {
+        build::run_with(&self.options, true, progress, Some(&mut self.cache))
     }
 
     /// Bring the search index up to date with the pages in the output (nothing to do when
     /// no indexed page changed). Returns the number of index files written.
     pub fn update_search(&mut self) -> Result<usize, Diagnostic> {
-        pipeline::update_search(&self.options, &mut self.cache)
+        build::update_search(&self.options, &mut self.cache)
     }
 }
 

@@ -6,8 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use vetrina::build::{self, Options, Quiet};
 use vetrina::diagnostics::Diagnostic;
-use vetrina::pipeline::{self, Options, Quiet};
 
 pub struct Site {
     pub dir: tempfile::TempDir,
@@ -19,12 +19,12 @@ pub fn repo() -> PathBuf {
 
 /// Build the example site under a sub-path (`/cst/`) into a new temporary folder; returns
 /// the output folder and the build's summary. Panics, listing the errors, if it fails.
-pub fn build_example_under_subpath() -> (PathBuf, pipeline::Summary) {
+pub fn build_example_under_subpath() -> (PathBuf, build::Summary) {
     let out = tempfile::tempdir().unwrap().keep().join("output");
     let mut opts = Options::new(repo());
     opts.output = Some(out.clone());
     opts.base_url = Some("https://example.org/cst/".into());
-    match pipeline::run(&opts, true, &Quiet) {
+    match build::run(&opts, true, &Quiet) {
         Ok(summary) => (out, summary),
         Err(errors) => panic!("the example site does not build:\n{}", list(&errors)),
     }
@@ -80,14 +80,14 @@ impl Site {
 
     /// `vetrina check`: the errors, or an empty list.
     pub fn check(&self) -> Vec<Diagnostic> {
-        match pipeline::run(&self.options(), false, &Quiet) {
+        match build::run(&self.options(), false, &Quiet) {
             Ok(_) => Vec::new(),
             Err(e) => e,
         }
     }
 
-    pub fn build(&self) -> Result<pipeline::Summary, Vec<Diagnostic>> {
-        pipeline::run(&self.options(), true, &Quiet)
+    pub fn build(&self) -> Result<build::Summary, Vec<Diagnostic>> {
+        build::run(&self.options(), true, &Quiet)
     }
 }
 

@@ -4,10 +4,10 @@
 
 use serde_json::{json, Value};
 
+use crate::model::{Link, NewsView, ServiceView, Site};
 use crate::pricing::describe::{basis_label, periodicity_label};
 use crate::pricing::money::{Cents, UnitRate};
 use crate::pricing::{BandValue, Item, Rule, Tariff};
-use crate::site::{Link, NewsView, ServiceView, Site};
 
 /// JSON safe inside `<script>`: no `<`, `>` or `&` that could end the element.
 pub fn to_script(v: &Value) -> String {

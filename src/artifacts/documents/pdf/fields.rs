@@ -9,7 +9,7 @@ use pdf_writer::types::{AnnotationFlags, FieldFlags, FieldType, StructRole, Tabl
 use pdf_writer::{Chunk, Content, Finish, Name, Rect, Ref, Str, TextStr};
 
 use super::layout::{AnnotKind, Layout, Style, BODY, LABEL, MARGIN, RULE, SMALL, WIDTH};
-use crate::documents::model::{Field, FieldKind};
+use crate::artifacts::documents::model::{Field, FieldKind};
 
 /// A widget annotation to write.
 #[derive(Debug, Clone)]

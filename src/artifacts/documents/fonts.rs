@@ -13,7 +13,7 @@ pub const SEMIBOLD: &str = "titillium-web-v10-latin-ext_latin-600.ttf";
 
 /// Where the theme's `npm ci` put the TrueType files.
 pub fn font_dir(theme_dir: &Path) -> PathBuf {
-    crate::assets::bootstrap_italia_dist(theme_dir).join("fonts").join("Titillium_Web")
+    crate::input::assets::bootstrap_italia_dist(theme_dir).join("fonts").join("Titillium_Web")
 }
 
 /// One TrueType font, measured and ready to embed.
@@ -49,8 +49,11 @@ impl Fonts {
         let dir = font_dir(theme_dir);
         let face = |name: &str| {
             let font = dir.join(name);
-            let resolved =
-                crate::assets::resolve_installed(&font, theme_dir).map_err(|why| DocumentError::Installed { font, theme_dir: theme_dir.to_path_buf(), why })?;
+            let resolved = crate::input::assets::resolve_installed(&font, theme_dir).map_err(|why| DocumentError::Installed {
+                font,
+                theme_dir: theme_dir.to_path_buf(),
+                why,
+            })?;
             Font::load(&resolved)
         };
         Ok(Fonts { regular: face(REGULAR)?, bold: face(SEMIBOLD)? })

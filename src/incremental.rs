@@ -49,10 +49,7 @@ struct Previous {
     manifest: Manifest,
 }
 
-/// A content hash (XXH3: a rebuild hashes every page two or three times, so it must be quick).
-pub fn hash(bytes: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(bytes)
-}
+use crate::output::hash;
 
 /// Per page: the hash of what an entry was made from, and the entry.
 type ByPage<T> = Mutex<HashMap<String, (u64, T)>>;

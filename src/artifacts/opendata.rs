@@ -5,11 +5,11 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::model::{ServiceView, Site};
+use crate::output::OutputFile;
 use crate::pricing::describe::input_spec;
 use crate::pricing::money::{Cents, UnitRate};
 use crate::pricing::{BandValue, EnteType, Fixed, Item, Periodicity, Rule, Tariff};
-use crate::render::OutputFile;
-use crate::site::{ServiceView, Site};
 
 pub const CSV: &str = "dati/catalogo.csv";
 pub const JSON: &str = "dati/catalogo.json";

@@ -9,10 +9,13 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
-use crate::cache::{self, Cache};
+use crate::artifacts::documents;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::incremental::{self, Cache};
+use crate::input::{assets, config, gitdates, load};
+use crate::model;
 use crate::pricing::BasisPoints;
-use crate::{assets, config, content, documents, gitdates, links, load, render, search, site, t, validate, write};
+use crate::{content, links, render, search, t, validate, write};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -108,14 +111,14 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     };
 
     progress.stage(&t!("stage-model"));
-    let (published, hidden) = site::select(catalog, site::Publication { drafts: opts.drafts, today });
+    let (published, hidden) = model::select(catalog, model::Publication { drafts: opts.drafts, today });
     let git = gitdates::GitDates::read(root);
     let mut warnings = Vec::new();
     if git.shallow {
         warnings.push(t!("warn-shallow"));
     }
     let config_for_check = config.clone();
-    let (mut site, site_errors) = site::build(config, &published, &inputs.files, &git, root, today);
+    let (mut site, site_errors) = model::build(config, &published, &inputs.files, &git, root, today);
     errors.extend(site_errors);
     progress.stage(&t!("stage-references"));
     errors.extend(validate::check(&published, &hidden, &site.articles, &config_for_check, &inputs.config, &inputs.files));
@@ -164,7 +167,7 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     progress.stage(&t!("stage-html"));
     let scans: Mutex<HashMap<String, Arc<links::PageScan>>> = Mutex::default();
     let render_options = render::RenderOptions { cache: shared_cache, live_reload: opts.live_reload };
-    let emit = |f: render::OutputFile| -> Result<(), Diagnostic> {
+    let emit = |f: crate::output::OutputFile| -> Result<(), Diagnostic> {
         if f.path.ends_with(".html") {
             let scan = match shared_cache {
                 Some(c) => c.scan(&f.path, &f.bytes, links::scan),
@@ -227,7 +230,7 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
                     c.search_key = Some(key);
                     // What the next `vetrina build` may reuse.
                     if !c.in_session() {
-                        sink.put(cache::MANIFEST, c.manifest(&sink.produced(), key)).map_err(|e| vec![e.into_diagnostic()])?;
+                        sink.put(incremental::MANIFEST, c.manifest(&sink.produced(), key)).map_err(|e| vec![e.into_diagnostic()])?;
                     }
                 }
             }
@@ -262,7 +265,7 @@ fn inside_site(dir: &Path, root: &Path) -> Result<(), Diagnostic> {
 
 /// The pages that files with errors would have made: links to them are not reported as
 /// broken (the file's own errors say what to fix).
-fn failed_pages(failed: &[(load::Kind, String)], urls: &site::Urls) -> Vec<String> {
+fn failed_pages(failed: &[(load::Kind, String)], urls: &model::Urls) -> Vec<String> {
     use load::Kind;
     failed
         .iter()

@@ -9,7 +9,7 @@ use pdf_writer::types::{ArtifactType, StructRole};
 use pdf_writer::{Content, Name, Rect, Str};
 
 use super::tags::{tag_name, Kid, Tags};
-use crate::documents::fonts::{Font, Fonts};
+use crate::artifacts::documents::fonts::{Font, Fonts};
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;

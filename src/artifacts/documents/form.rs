@@ -2,8 +2,8 @@
 //! their fields, the service's activities and price table (when made for one service),
 //! the declarations, date and signature. Field names are those of the web form.
 
-use crate::config::Config;
-use crate::site::{FieldView, FormView, ServiceView, TariffView};
+use crate::input::config::Config;
+use crate::model::{FieldView, FormView, ServiceView, TariffView};
 
 use super::model::{heading, para, small, Block, Doc, Field, FieldKind, Letterhead, List, ListItem, Numbering, ParaStyle, Table};
 

@@ -2,8 +2,8 @@
 //! template of the council deliberation that approves it, with placeholders `⟦…⟧` the
 //! ODT writer turns into fill-in fields.
 
-use crate::config::Config;
-use crate::site::ConventionView;
+use crate::input::config::Config;
+use crate::model::ConventionView;
 
 use super::form::letterhead;
 use super::model::{heading, para, small, Block, Doc, List, ListItem, Numbering, ParaStyle};

@@ -7,13 +7,13 @@ use std::collections::{BTreeMap, HashMap};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::content::Catalog;
 use crate::diagnostics::{Diagnostic, Source};
 use crate::domain::{
     Audience, Convention, ConventionStatus, Ente, FieldType, Form, FormKind, Level, Meta, News, Page, PageTemplate, SectionKind, ServiceStatus, TariffDoc,
 };
-use crate::gitdates::GitDates;
+use crate::input::config::Config;
+use crate::input::gitdates::GitDates;
 use crate::markdown::{self, Heading};
 use crate::pricing::describe;
 use crate::pricing::money::group_thousands;
@@ -201,7 +201,7 @@ fn output_of(url_rel: &str) -> String {
 pub fn build(
     config: Config,
     catalog: &Catalog,
-    sources: &[(crate::load::Kind, Source)],
+    sources: &[(crate::input::load::Kind, Source)],
     git: &GitDates,
     root: &std::path::Path,
     today: Date,

@@ -6,7 +6,7 @@ use pdf_writer::Rect;
 
 use super::fields::{self, Widgets};
 use super::layout::{AnnotKind, Face, Layout, Style, BLUE, BODY, INK, LABEL, MARGIN, PAGE_W, RULE, SMALL, WIDTH};
-use crate::documents::model::{Block, Doc, List, Numbering, ParaStyle, Table};
+use crate::artifacts::documents::model::{Block, Doc, List, Numbering, ParaStyle, Table};
 
 const H1: Style = Style { face: Face::Bold, size: 18.0, leading: 23.0, color: BLUE };
 const H2: Style = Style { face: Face::Bold, size: 13.0, leading: 18.0, color: BLUE };

@@ -21,10 +21,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cache::Cache;
 use crate::content::Catalog;
 use crate::diagnostics::{relative, Diagnostic};
-use crate::site::{Download, FormDocuments, Site};
+use crate::incremental::Cache;
+use crate::model::{Download, FormDocuments, Site};
+use crate::output::size_label;
 use crate::t;
 use crate::write::Sink;
 
@@ -39,7 +40,7 @@ pub enum DocumentError {
     Installed {
         font: PathBuf,
         theme_dir: PathBuf,
-        why: crate::assets::Refused,
+        why: crate::input::assets::Refused,
     },
     Odt(String, String),
     Write(crate::write::WriteError),
@@ -63,7 +64,7 @@ impl DocumentError {
         match self {
             DocumentError::Font(path, _) => Diagnostic::file(relative(&path, root), message).with_help(t!("doc-font-help")),
             // The same diagnostic as the assets' for a missing install: a build shows it once.
-            DocumentError::Installed { font, theme_dir, why } => crate::assets::refused(&why, &font, &theme_dir, root),
+            DocumentError::Installed { font, theme_dir, why } => crate::input::assets::refused(&why, &font, &theme_dir, root),
             DocumentError::Odt(..) => Diagnostic::file("output", message).with_help(t!("doc-bug-help")),
             DocumentError::Write(e) => e.into_diagnostic(),
         }
@@ -162,7 +163,7 @@ pub fn generate(site: &Site, catalog: &Catalog, theme_dir: &Path, sink: &Sink, c
         .par_iter()
         .map(|job| {
             // The model says everything that goes into the files; the fonts the rest.
-            let key = cache.map(|_| crate::cache::hash(format!("{fonts_key}{:?}", job.doc).as_bytes()));
+            let key = cache.map(|_| crate::output::hash(format!("{fonts_key}{:?}", job.doc).as_bytes()));
             let mut out = Vec::new();
             let formats: [(bool, &'static str, &'static str); 2] = [(job.pdf, "pdf", "PDF"), (job.odt, "odt", "ODT")];
             for (wanted, ext, format) in formats {
@@ -243,14 +244,5 @@ fn add(sets: &mut Vec<FormDocuments>, label: &str, service: Option<String>, url:
     match sets.iter_mut().find(|s| s.label == label && s.service == service) {
         Some(set) => set.downloads.push(d.clone()),
         None => sets.push(FormDocuments { label: label.to_string(), service, url, downloads: vec![d.clone()] }),
-    }
-}
-
-/// "84 KB", as the pages show it.
-pub fn size_label(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} byte")
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
     }
 }
