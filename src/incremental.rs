@@ -14,8 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::links::PageScan;
 use crate::write::Sink;
 
-/// The manifest in the output folder: what each file was made from.
-pub const MANIFEST: &str = ".vetrina-cache.json";
+pub use crate::output::MANIFEST;
 
 /// The build of Vetrina that made an output: a manifest from another one (another
 /// minifier, PDF writer, Pagefind...) is not used. The executable's size and time stand for
@@ -209,9 +208,7 @@ impl Cache {
     }
 }
 
-pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub(crate) use crate::output::lock;
 
 /// The hash of a set of (path, content hash) pairs, independent of their order.
 fn hash_set<'a>(items: impl Iterator<Item = (&'a String, &'a u64)>) -> u64 {

@@ -17,6 +17,15 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The manifest in the output folder: what each file was made from.
+pub const MANIFEST: &str = ".vetrina-cache.json";
+
+/// A lock on data shared by the threads of a build. A thread that panicked while holding it
+/// has already failed the build; the data is still usable for reporting.
+pub fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A content hash (XXH3: a rebuild hashes every page two or three times, so it must be quick).
 pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)

@@ -184,14 +184,14 @@ impl Sink {
             Mode::Update { before, pending, .. } => {
                 safe_join(Path::new("."), rel)?;
                 if before.get(rel) != Some(&hash) {
-                    crate::incremental::lock(pending).push((rel.to_string(), bytes));
+                    crate::output::lock(pending).push((rel.to_string(), bytes));
                 }
             }
             Mode::Discard => {
                 safe_join(Path::new("."), rel)?;
             }
         }
-        crate::incremental::lock(&self.produced).insert(rel.to_string(), hash);
+        crate::output::lock(&self.produced).insert(rel.to_string(), hash);
         Ok(())
     }
 
@@ -202,7 +202,7 @@ impl Sink {
             // Copies are never pages, whose hashes a serve session compares: not hashed.
             Mode::Stage { staging, .. } => {
                 link_or_copy(from, &safe_join(staging.path(), rel)?)?;
-                crate::incremental::lock(&self.produced).insert(rel.to_string(), 0);
+                crate::output::lock(&self.produced).insert(rel.to_string(), 0);
                 Ok(())
             }
             _ => self.put(rel, fs::read(from).map_err(|e| WriteError::Io(from.to_path_buf(), e))?),
@@ -219,7 +219,7 @@ impl Sink {
         match &self.mode {
             Mode::Update { before, .. } => match before.get(rel) {
                 Some(h) => {
-                    crate::incremental::lock(&self.produced).insert(rel.to_string(), *h);
+                    crate::output::lock(&self.produced).insert(rel.to_string(), *h);
                     true
                 }
                 None => false,
@@ -231,7 +231,7 @@ impl Sink {
     /// Keep every file under `prefix` (e.g. the search index, rebuilt later).
     pub fn keep_under(&self, prefix: &str) {
         if let Mode::Update { before, .. } = &self.mode {
-            let mut produced = crate::incremental::lock(&self.produced);
+            let mut produced = crate::output::lock(&self.produced);
             for (k, h) in before.iter().filter(|(k, _)| k.starts_with(prefix)) {
                 produced.insert(k.clone(), *h);
             }
@@ -249,7 +249,7 @@ impl Sink {
 
     /// The paths produced so far, with their content hashes.
     pub fn produced(&self) -> HashMap<String, u64> {
-        crate::incremental::lock(&self.produced).clone()
+        crate::output::lock(&self.produced).clone()
     }
 
     /// Copy the assets and put the new output in place. Returns the hash of every file now
@@ -579,7 +579,7 @@ fn swap_contents(staging: &Scratch, output: &Path) -> Result<(), WriteError> {
 /// The manifest leaves first and the new one arrives last: a build killed half-way leaves
 /// none, so the next build reuses nothing from a half-replaced output.
 fn move_entries(new: &Path, output: &Path, old: &Path, moves: &mut Moves) -> std::io::Result<()> {
-    let manifest = OsStr::new(crate::incremental::MANIFEST);
+    let manifest = OsStr::new(crate::output::MANIFEST);
     let names = |dir: &Path| -> std::io::Result<BTreeSet<OsString>> {
         let mut names = BTreeSet::new();
         for entry in fs::read_dir(dir)? {
@@ -754,7 +754,7 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         let out = out.path();
         fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
-        fs::write(out.join(crate::incremental::MANIFEST), "old").unwrap();
+        fs::write(out.join(crate::output::MANIFEST), "old").unwrap();
         fs::create_dir(out.join("servizi")).unwrap();
         fs::write(out.join("servizi/index.html"), "old").unwrap();
         fs::write(out.join("gone.html"), "old").unwrap();
@@ -762,14 +762,14 @@ mod tests {
         fs::create_dir(staging.path().join("servizi")).unwrap();
         fs::write(staging.path().join("servizi/index.html"), "new").unwrap();
         fs::write(staging.path().join("index.html"), "new").unwrap();
-        fs::write(staging.path().join(crate::incremental::MANIFEST), "new").unwrap();
+        fs::write(staging.path().join(crate::output::MANIFEST), "new").unwrap();
         fs::write(staging.path().join(MARKER), MARKER_TEXT).unwrap();
         swap_contents(&staging, out).unwrap();
         drop(staging);
-        let expected: BTreeSet<String> = [MARKER, crate::incremental::MANIFEST, "index.html", "servizi"].map(String::from).into();
+        let expected: BTreeSet<String> = [MARKER, crate::output::MANIFEST, "index.html", "servizi"].map(String::from).into();
         assert_eq!(names(out), expected);
         assert_eq!(fs::read_to_string(out.join("servizi/index.html")).unwrap(), "new");
-        assert_eq!(fs::read_to_string(out.join(crate::incremental::MANIFEST)).unwrap(), "new");
+        assert_eq!(fs::read_to_string(out.join(crate::output::MANIFEST)).unwrap(), "new");
     }
 
     #[test]
