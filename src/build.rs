@@ -1,6 +1,7 @@
-//! The build, stage after stage: load → content → site → validate → documents → render →
-//! links → search → write.
-//! Every stage adds its problems to one list, so a run reports all it can find.
+//! The build, stage after stage: input → content → model → validate → artifacts → render →
+//! links → search → write, in one of three modes (`Mode`: check, build, serve).
+//! Every stage adds its problems to one list, so a run reports all it can find; each stage
+//! group is one short function (`prepare`, `make_files`, `index_and_write`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -70,45 +71,89 @@ impl Progress for Quiet {
     fn stage(&self, _: &str) {}
 }
 
-/// Run the build. With `write = false` it is `vetrina check`: everything but the writing.
-/// A build reuses what the last build into the same output made from the same inputs,
-/// unless `opts.fresh`.
-pub fn run(opts: &Options, write_output: bool, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
-    if !write_output {
-        return run_with(opts, false, progress, None);
-    }
-    let mut cache = Cache::for_build(&opts.output_dir(), !opts.fresh);
-    run_with(opts, true, progress, Some(&mut cache))
+/// The three ways to run the build.
+pub enum Mode<'c> {
+    /// `vetrina check`: everything but the writing.
+    Check,
+    /// `vetrina build`: a complete output, swapped in at the end, reusing what the last build
+    /// into the same output made from the same inputs (its manifest), unless `opts.fresh`.
+    Build,
+    /// A serve session's rebuild, with the session's cache kept in memory: unchanged pages
+    /// are not minified or scanned again, unchanged documents not made again, only the files
+    /// that changed are written, in place, and the search index is left to `update_search`.
+    Serve(&'c mut Cache),
 }
 
-/// Run the build with a cache: a serve session's, kept in memory (unchanged pages are not
-/// minified or scanned again, unchanged documents not made again, only the files that changed
-/// are written, in place, and the search index is left to `update_search`), or a build's, read
-/// from the last output's manifest (unchanged files are taken from there).
-pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut cache: Option<&mut Cache>) -> Result<Summary, Vec<Diagnostic>> {
+/// Run the build in `mode`.
+pub fn run(opts: &Options, mode: Mode, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
+    match mode {
+        Mode::Check => execute(opts, None, progress),
+        Mode::Build => execute(opts, Some(&mut Cache::for_build(&opts.output_dir(), !opts.fresh)), progress),
+        Mode::Serve(cache) => execute(opts, Some(cache), progress),
+    }
+}
+
+/// What the stages before the files are made leave: the model, the theme and the assets.
+struct Prepared {
+    published: content::Catalog,
+    site: model::Site,
+    theme: render::Theme,
+    theme_dir: PathBuf,
+    assets: Vec<assets::Asset>,
+    assets_ok: bool,
+    warnings: Vec<String>,
+}
+
+/// The files made by a run that found no error.
+struct Made {
+    produced: HashMap<String, u64>,
+    documents: usize,
+}
+
+/// `cache` is `None` for a check (nothing is written).
+fn execute(opts: &Options, cache: Option<&mut Cache>, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
     let start = Instant::now();
-    let root = opts.root.as_path();
     let mut errors = Diagnostics::new();
-    let today = opts.today.unwrap_or_else(|| jiff::Zoned::now().date());
-
-    progress.stage(&t!("stage-reading"));
-    let (inputs, load_errors) = load::load(root)?;
-    errors.extend(load_errors);
-
-    let config = match config::parse(&inputs.config, opts.base_url.as_deref()) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
+    let prepared = prepare(opts, progress, &mut errors);
+    let Some(mut p) = prepared else { return Err(errors.into_sorted()) };
+    let sink = open_sink(opts, cache.as_deref()).map_err(|e| {
+        errors.push(e.into_diagnostic());
+        std::mem::take(&mut errors).into_sorted()
+    })?;
+    let made = make_files(opts, &mut p, &sink, cache.as_deref(), progress, &mut errors);
+    progress.done();
+    if !errors.is_empty() {
+        // Dropping the sink removes the staging folder: the output is untouched.
+        return Err(errors.into_sorted());
+    }
+    let mut summary = Summary {
+        pages: made.produced.keys().filter(|p| p.ends_with(".html")).count(),
+        documents: made.documents,
+        assets: p.assets.len(),
+        services: p.site.services.len(),
+        warnings: p.warnings,
+        ..Summary::default()
     };
+    if let Some(cache) = cache {
+        index_and_write(sink, &made.produced, &p.assets, cache, progress, &mut summary)?;
+    }
+    Ok(Summary { elapsed: start.elapsed(), ..summary })
+}
+
+/// Read the site, parse every file, build the model, check the references, load the theme
+/// and plan the assets. `None` when what is wrong leaves nothing to make files from.
+fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) -> Option<Prepared> {
+    let root = opts.root.as_path();
+    let today = opts.today.unwrap_or_else(|| jiff::Zoned::now().date());
+    progress.stage(&t!("stage-reading"));
+    let (inputs, load_errors) = load::load(root).map_err(|e| errors.extend(e)).ok()?;
+    errors.extend(load_errors);
+    let config = config::parse(&inputs.config, opts.base_url.as_deref()).map_err(|e| errors.extend(e)).ok();
     progress.stage(&t!("stage-content"));
     let vat = config.as_ref().map_or(BasisPoints(2200), |c| c.vat);
     let (catalog, content_errors) = content::parse_catalog(&inputs, vat);
     errors.extend(content_errors);
-    let Some(config) = config else {
-        return Err(errors.into_sorted());
-    };
+    let config = config?;
 
     progress.stage(&t!("stage-model"));
     let (published, hidden) = model::select(catalog, model::Publication { drafts: opts.drafts, today });
@@ -118,66 +163,61 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
         warnings.push(t!("warn-shallow"));
     }
     let config_for_check = config.clone();
-    let (mut site, site_errors) = model::build(config, &published, &inputs.files, &git, root, today);
+    let (site, site_errors) = model::build(config, &published, &inputs.files, &git, root, today);
     errors.extend(site_errors);
     progress.stage(&t!("stage-references"));
     errors.extend(validate::check(&published, &hidden, &site.articles, &config_for_check, &inputs.config, &inputs.files));
 
     progress.stage(&t!("stage-theme"));
     let theme_dir = root.join("themes").join(&site.config.theme);
-    if let Err(e) = inside_site(&theme_dir, root) {
-        errors.push(e);
-        return Err(errors.into_sorted());
-    }
-    let theme = match render::Theme::load(&theme_dir, root) {
-        Ok(t) => t,
-        Err(e) => {
-            errors.extend(e);
-            return Err(errors.into_sorted());
-        }
-    };
+    inside_site(&theme_dir, root).map_err(|e| errors.push(e)).ok()?;
+    let theme = render::Theme::load(&theme_dir, root).map_err(|e| errors.extend(e)).ok()?;
     if !theme.minified_once() {
         warnings.push(t!("warn-minify-once"));
     }
     let (assets, asset_errors) = assets::plan(&theme_dir, root);
     let assets_ok = asset_errors.is_empty();
     errors.extend(asset_errors);
-    // The files go to their place as they are made: a staging folder swapped in at the end
-    // (build), the live output updated in place (serve rebuilds), or nowhere (check).
-    let output = opts.output_dir();
-    let sink = match (&cache, write_output) {
-        (_, false) => Ok(write::Sink::discard()),
-        (Some(c), true) if c.output_ready => write::Sink::update(&output, root, c.written.clone()),
-        // Hashes are kept for a serve session's next rebuild.
-        (c, true) => write::Sink::stage(&output, root, c.as_ref().is_some_and(|c| c.in_session())),
-    }
-    .map_err(|e| {
-        errors.push(e.into_diagnostic());
-        std::mem::take(&mut errors).into_sorted()
-    })?;
-    let shared_cache = cache.as_deref();
+    Some(Prepared { published, site, theme, theme_dir, assets, assets_ok, warnings })
+}
 
-    // Documents before the pages, which show each file's size; checked with their links.
+/// Where the files go as they are made: nowhere (check), a staging folder swapped in at the
+/// end (build, and the first build of a serve session), or the live output updated in place
+/// (later serve rebuilds).
+fn open_sink(opts: &Options, cache: Option<&Cache>) -> Result<write::Sink, write::WriteError> {
+    let (output, root) = (opts.output_dir(), opts.root.as_path());
+    match cache {
+        None => Ok(write::Sink::discard()),
+        Some(c) if c.output_ready => write::Sink::update(&output, root, c.written.clone()),
+        // Hashes are kept for a serve session's next rebuild.
+        Some(c) => write::Sink::stage(&output, root, c.in_session()),
+    }
+}
+
+/// Documents, pages and the link check. Documents come before the pages, which show each
+/// file's size, and are link-checked with them.
+fn make_files(opts: &Options, p: &mut Prepared, sink: &write::Sink, cache: Option<&Cache>, progress: &dyn Progress, errors: &mut Diagnostics) -> Made {
+    let root = opts.root.as_path();
     progress.stage(&t!("stage-documents"));
-    let documents = documents::generate(&site, &published, &theme_dir, &sink, shared_cache).unwrap_or_else(|e| {
+    let documents = documents::generate(&p.site, &p.published, &p.theme_dir, sink, cache).unwrap_or_else(|e| {
         errors.push(e.into_diagnostic(root));
         documents::Generated::default()
     });
-    documents::attach(&mut site, &documents);
+    documents::attach(&mut p.site, &documents);
     progress.stage(&t!("stage-html"));
     let scans: Mutex<HashMap<String, Arc<links::PageScan>>> = Mutex::default();
-    let render_options = render::RenderOptions { cache: shared_cache, live_reload: opts.live_reload };
+    let render_options = render::RenderOptions { cache, live_reload: opts.live_reload };
     let emit = |f: crate::output::OutputFile| -> Result<(), Diagnostic> {
         if f.path.ends_with(".html") {
-            let scan = match shared_cache {
+            let scan = match cache {
                 Some(c) => c.scan(&f.path, &f.bytes, links::scan),
                 None => Arc::new(links::scan(&f.bytes)),
             };
-            scans.lock().unwrap_or_else(|e| e.into_inner()).insert(f.path.clone(), scan);
+            crate::output::lock(&scans).insert(f.path.clone(), scan);
         }
         sink.put_file(f).map_err(|e| e.into_diagnostic())
     };
-    let render_errors = render::render(&site, &theme, root, &render_options, &emit);
+    let render_errors = render::render(&p.site, &p.theme, root, &render_options, &emit);
     let rendered_ok = render_errors.is_empty();
     errors.extend(render_errors);
 
@@ -185,72 +225,60 @@ pub fn run_with(opts: &Options, write_output: bool, progress: &dyn Progress, mut
     let produced = sink.produced();
     // Without the theme's assets every page has broken links to them: the one error that
     // says to install them is enough.
-    if rendered_ok && assets_ok {
-        let failed = failed_pages(&published.failed, &site.urls);
+    if rendered_ok && p.assets_ok {
+        let failed = failed_pages(&p.published.failed, &p.site.urls);
         let all: HashSet<&str> =
-            produced.keys().map(String::as_str).chain(assets.iter().map(|a| a.to.as_str())).chain(failed.iter().map(String::as_str)).collect();
+            produced.keys().map(String::as_str).chain(p.assets.iter().map(|a| a.to.as_str())).chain(failed.iter().map(String::as_str)).collect();
         let scans = scans.into_inner().unwrap_or_else(|e| e.into_inner());
-        let found = links::check(&scans, &all, &site.urls.base, &site.content_links);
+        let found = links::check(&scans, &all, &p.site.urls.base, &p.site.content_links);
         errors.extend(without_follow_ons(found, !errors.is_empty()));
     }
-    progress.done();
-    if !errors.is_empty() {
-        // Dropping the sink removes the staging folder: the output is untouched.
-        return Err(errors.into_sorted());
-    }
+    Made { produced, documents: documents.count }
+}
 
-    let mut summary = Summary {
-        pages: produced.keys().filter(|p| p.ends_with(".html")).count(),
-        documents: documents.count,
-        assets: assets.len(),
-        services: site.services.len(),
-        elapsed: Duration::ZERO,
-        warnings,
-        search_files: 0,
-        search_pending: false,
-    };
-    if write_output {
-        progress.stage(&t!("stage-search"));
-        let search_key = cache.as_deref().map(|c| c.search_key(&produced));
-        match sink.staged_dir() {
-            Some(dir) => {
-                let reused = cache.as_deref().zip(search_key).and_then(|(c, key)| c.reuse_search(key, &sink));
-                summary.search_files = match reused {
-                    Some(n) => n,
-                    None => {
-                        let index = search::index(dir, produced.keys().map(String::as_str)).map_err(|e| vec![e])?;
-                        let n = index.len();
-                        for f in index {
-                            sink.put_file(f).map_err(|e| vec![e.into_diagnostic()])?;
-                        }
-                        n
+/// The search index (made, or taken from the last build), then the output put in place.
+fn index_and_write(
+    sink: write::Sink,
+    produced: &HashMap<String, u64>,
+    assets: &[assets::Asset],
+    cache: &mut Cache,
+    progress: &dyn Progress,
+    summary: &mut Summary,
+) -> Result<(), Vec<Diagnostic>> {
+    progress.stage(&t!("stage-search"));
+    let search_key = cache.search_key(produced);
+    match sink.staged_dir() {
+        Some(dir) => {
+            summary.search_files = match cache.reuse_search(search_key, &sink) {
+                Some(n) => n,
+                None => {
+                    let index = search::index(dir, produced.keys().map(String::as_str)).map_err(|e| vec![e])?;
+                    let n = index.len();
+                    for f in index {
+                        sink.put_file(f).map_err(|e| vec![e.into_diagnostic()])?;
                     }
-                };
-                if let (Some(c), Some(key)) = (cache.as_deref_mut(), search_key) {
-                    c.search_key = Some(key);
-                    // What the next `vetrina build` may reuse.
-                    if !c.in_session() {
-                        sink.put(incremental::MANIFEST, c.manifest(&sink.produced(), key)).map_err(|e| vec![e.into_diagnostic()])?;
-                    }
+                    n
                 }
-            }
-            // A serve rebuild keeps the last index and reloads the browser at once;
-            // `update_search` then rebuilds the index if an indexed page changed.
-            None => {
-                sink.keep_under(search::FOLDER);
-                summary.search_pending = cache.as_deref().is_some_and(|c| c.search_key != search_key);
+            };
+            cache.search_key = Some(search_key);
+            // What the next `vetrina build` may reuse.
+            if !cache.in_session() {
+                sink.put(incremental::MANIFEST, cache.manifest(&sink.produced(), search_key)).map_err(|e| vec![e.into_diagnostic()])?;
             }
         }
-        progress.stage(&t!("stage-writing"));
-        let written = sink.finish(&assets).map_err(|e| vec![e.into_diagnostic()])?;
-        if let Some(c) = cache {
-            c.written = written;
-            c.output_ready = true;
-            c.commit();
+        // A serve rebuild keeps the last index and reloads the browser at once;
+        // `update_search` then rebuilds the index if an indexed page changed.
+        None => {
+            sink.keep_under(search::FOLDER);
+            summary.search_pending = cache.search_key != Some(search_key);
         }
-        progress.done();
     }
-    Ok(Summary { elapsed: start.elapsed(), ..summary })
+    progress.stage(&t!("stage-writing"));
+    cache.written = sink.finish(assets).map_err(|e| vec![e.into_diagnostic()])?;
+    cache.output_ready = true;
+    cache.commit();
+    progress.done();
+    Ok(())
 }
 
 /// The theme's folder must be a folder of the site, not a link to one elsewhere.

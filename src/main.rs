@@ -251,7 +251,7 @@ fn run(command: Command) -> ExitCode {
         Command::Check { root, drafts } => {
             let progress = Stderr::new(false);
             let opts = Options { root, output: None, base_url: None, drafts, today: None, live_reload: false, fresh: false };
-            match build::run(&opts, false, &progress) {
+            match build::run(&opts, build::Mode::Check, &progress) {
                 Ok(s) => {
                     progress.clear();
                     let seconds = i18n::decimal(s.elapsed.as_secs_f64(), 2);
@@ -299,7 +299,7 @@ fn run(command: Command) -> ExitCode {
 fn build_site(opts: &Options, timings: bool) -> ExitCode {
     let progress = Stderr::new(timings);
     eprintln!("{}", t!("building", root = opts.root));
-    match build::run(opts, true, &progress) {
+    match build::run(opts, build::Mode::Build, &progress) {
         Ok(s) => {
             progress.clear();
             for w in &s.warnings {

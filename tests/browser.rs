@@ -25,7 +25,7 @@ fn calculators_and_pages_work_in_chromium() {
     let site = out.path().join("site");
     let mut opts = Options::new(common::repo());
     opts.output = Some(site.clone());
-    if let Err(errors) = build::run(&opts, true, &Quiet) {
+    if let Err(errors) = build::run(&opts, vetrina::build::Mode::Build, &Quiet) {
         panic!("the example site does not build:\n{}", common::list(&errors));
     }
     let run = Command::new("node")

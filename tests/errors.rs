@@ -248,7 +248,7 @@ fn drafts_are_left_out_unless_asked() {
     assert!(!site.root().join("output/notizie/benvenuti/index.html").exists());
     let mut opts = site.options();
     opts.drafts = true;
-    vetrina::build::run(&opts, true, &vetrina::build::Quiet).unwrap();
+    vetrina::build::run(&opts, vetrina::build::Mode::Build, &vetrina::build::Quiet).unwrap();
     assert!(site.root().join("output/notizie/benvenuti/index.html").exists());
 }
 

@@ -229,7 +229,7 @@ fn build_of_deep_and_huge_inputs_ends_with_located_errors() {
     site.write("content/pagine/enorme.md", &page("parola ".repeat(200_000)));
     site.write("content/pagine/collegamenti.md", &page("[a](/x/) ".repeat(30_000)));
     let options = site.options();
-    let result = within(Duration::from_secs(120), move || vetrina::build::run(&options, true, &vetrina::build::Quiet));
+    let result = within(Duration::from_secs(120), move || vetrina::build::run(&options, vetrina::build::Mode::Build, &vetrina::build::Quiet));
     let errors = result.expect_err("the build must refuse these pages");
     let at = |file: &str| errors.iter().filter(|e| e.path.ends_with(file)).collect::<Vec<_>>();
     assert!(at("citazioni.md").iter().any(|e| e.line_col().is_some()), "{}", common::list(&errors));

@@ -46,7 +46,7 @@ fn clean_build(site: &common::Site, name: &str, with_manifest: bool) -> PathBuf 
     let mut options = site.options();
     options.fresh = true;
     options.output = Some(dir.clone());
-    build::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     if !with_manifest {
         fs::remove_file(dir.join(vetrina::incremental::MANIFEST)).unwrap();
     }
@@ -119,7 +119,7 @@ fn serve_rebuilds_equal_a_clean_build() {
 fn builds_that_reuse_the_last_output_equal_a_clean_build() {
     let (site, out, options) = fixture("build");
     let build = || {
-        build::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+        build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     };
     build();
     assert!(out.join(vetrina::incremental::MANIFEST).is_file());
@@ -129,7 +129,7 @@ fn builds_that_reuse_the_last_output_equal_a_clean_build() {
 #[test]
 fn a_build_reuses_unchanged_files_and_remakes_changed_ones() {
     let (site, out, mut options) = fixture("build");
-    build::run(&options, true, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     // A reused document is the same file as before (hard-linked), a remade one is not.
     let inode = |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
     let generic = "moduli/richiesta-servizio/richiesta-servizio.pdf";
@@ -138,10 +138,10 @@ fn a_build_reuses_unchanged_files_and_remakes_changed_ones() {
     let service_before = inode(for_service);
     // The service's name is in its copy of the form, not in the generic one.
     site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Servizio rinominato\"");
-    build::run(&options, true, &Quiet).unwrap();
+    build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap();
     assert_eq!(inode(generic), before, "an unchanged document is reused");
     assert_ne!(inode(for_service), service_before, "a changed document is made again");
     options.fresh = true;
-    build::run(&options, true, &Quiet).unwrap();
+    build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap();
     assert_ne!(inode(generic), before, "--fresh makes it again");
 }

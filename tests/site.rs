@@ -20,7 +20,7 @@ fn output() -> &'static Path {
         let mut opts = Options::new(common::repo());
         opts.output = Some(out.clone());
         opts.base_url = Some("https://example.org/cst/".into());
-        if let Err(errors) = build::run(&opts, true, &Quiet) {
+        if let Err(errors) = build::run(&opts, vetrina::build::Mode::Build, &Quiet) {
             panic!("the example site does not build:\n{}", common::list(&errors));
         }
         out

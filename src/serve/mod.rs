@@ -105,7 +105,7 @@ impl Session {
 
     /// `rebuild`, reporting its stages (for timing them).
     pub fn rebuild_with(&mut self, progress: &dyn build::Progress) -> Result<build::Summary, Vec<Diagnostic>> {
-        build::run_with(&self.options, true, progress, Some(&mut self.cache))
+        build::run(&self.options, build::Mode::Serve(&mut self.cache), progress)
     }
 
     /// Bring the search index up to date with the pages in the output (nothing to do when

@@ -24,7 +24,7 @@ pub fn build_example_under_subpath() -> (PathBuf, build::Summary) {
     let mut opts = Options::new(repo());
     opts.output = Some(out.clone());
     opts.base_url = Some("https://example.org/cst/".into());
-    match build::run(&opts, true, &Quiet) {
+    match build::run(&opts, vetrina::build::Mode::Build, &Quiet) {
         Ok(summary) => (out, summary),
         Err(errors) => panic!("the example site does not build:\n{}", list(&errors)),
     }
@@ -80,14 +80,14 @@ impl Site {
 
     /// `vetrina check`: the errors, or an empty list.
     pub fn check(&self) -> Vec<Diagnostic> {
-        match build::run(&self.options(), false, &Quiet) {
+        match build::run(&self.options(), vetrina::build::Mode::Check, &Quiet) {
             Ok(_) => Vec::new(),
             Err(e) => e,
         }
     }
 
     pub fn build(&self) -> Result<build::Summary, Vec<Diagnostic>> {
-        build::run(&self.options(), true, &Quiet)
+        build::run(&self.options(), vetrina::build::Mode::Build, &Quiet)
     }
 }
 
