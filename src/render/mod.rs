@@ -1,0 +1,273 @@
+//! Templates to HTML. Knows nothing about parsing: it receives the `Site` model and the
+//! theme's templates (`theme`), makes one job per page (`jobs`), renders them in parallel and
+//! hands each finished file of the site to the caller.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostics::{relative, Diagnostic};
+use crate::model::{Link, Site};
+use crate::output::{xml_escape, OutputFile};
+use crate::t;
+
+/// The tariffs, services and member Enti for the browser calculators.
+pub const CALCULATOR_DATA: &str = "assets/data/calcolatore.json";
+
+mod jobs;
+mod theme;
+
+use jobs::jobs;
+pub use jobs::PAGE_SIZE;
+pub use theme::{Theme, REQUIRED_TEMPLATES};
+
+/// Values every page sees as `site`.
+#[derive(Debug, Serialize)]
+struct SiteContext<'a> {
+    name: &'a str,
+    tagline: Option<&'a str>,
+    description: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    language: &'a str,
+    lead_body: &'a crate::input::config::LeadBody,
+    /// Footer links with the base path applied.
+    footer: Footer,
+    social: &'a [crate::input::config::Social],
+    nav: Vec<NavLink>,
+    /// Atom feeds, for `<link rel="alternate">`.
+    feeds: Vec<Link>,
+    /// The open-data page.
+    open_data: String,
+    /// Where the assets are: `<base>/assets/`.
+    assets: String,
+    /// Pages that are not in the main navigation, for the footer.
+    pages: Vec<Link>,
+    build_date: &'a str,
+}
+
+/// A main-navigation entry. `element` is its `data-element` for the AgID validator;
+/// `section` is the URL prefix of the pages that belong to it (for `aria-current`).
+#[derive(Debug, Serialize)]
+struct NavLink {
+    label: String,
+    url: String,
+    element: Option<&'static str>,
+    #[serde(skip)]
+    sections: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Footer {
+    privacy: String,
+    legal_notes: String,
+    accessibility: String,
+    faq: String,
+    report_inefficiency: String,
+}
+
+fn site_context(site: &Site) -> SiteContext<'_> {
+    let u = &site.urls;
+    let f = &site.config.footer;
+    let internal = |href: &str| crate::markdown::rewrite(href, &u.base);
+    let entry = |label: &str, path: &str, element: Option<&'static str>, extra: &[&str]| NavLink {
+        label: label.into(),
+        url: u.path(path),
+        element,
+        sections: std::iter::once(path).chain(extra.iter().copied()).map(|p| u.path(p)).collect(),
+    };
+    let mut nav = vec![
+        entry("Servizi", "servizi/", Some("all-services"), &["destinatari/"]),
+        entry("Convenzioni", "convenzioni/", None, &[]),
+        entry("Moduli", "moduli/", None, &[]),
+    ];
+    // The member list is a page the editors write (with `modello = "enti-aderenti"`).
+    if let Some(p) = site.pages.iter().find(|p| p.template == "enti-aderenti") {
+        nav.push(NavLink { label: p.title.clone(), url: p.url.clone(), element: None, sections: vec![p.url.clone()] });
+    }
+    nav.push(entry("Notizie", "notizie/", Some("news"), &[]));
+    nav.push(entry("Calcola i costi", "calcola/", None, &[]));
+    let footer = Footer {
+        privacy: internal(f.privacy.get_ref()),
+        legal_notes: internal(f.note_legali.get_ref()),
+        accessibility: f.dichiarazione_accessibilita.get_ref().clone(),
+        faq: internal(f.faq.get_ref()),
+        report_inefficiency: internal(f.segnalazione_disservizio.get_ref()),
+    };
+    // Pages for the footer's list: not those already in the menu or the footer's own links.
+    let pages = site
+        .pages
+        .iter()
+        .filter(|p| !nav.iter().any(|n| n.url == p.url))
+        .filter(|p| ![&footer.privacy, &footer.legal_notes, &footer.faq].contains(&&p.url))
+        .map(|p| Link { label: p.title.clone(), url: p.url.clone() })
+        .collect();
+    SiteContext {
+        name: &site.config.name,
+        tagline: site.config.tagline.as_deref(),
+        description: &site.config.description,
+        base_url: &site.config.base_url,
+        base_path: &u.base,
+        language: &site.config.language,
+        lead_body: &site.config.lead_body,
+        footer,
+        social: &site.config.social,
+        open_data: u.path("dati/"),
+        feeds: vec![
+            Link { label: format!("Notizie – {}", site.config.name), url: u.path(crate::artifacts::feeds::NEWS) },
+            Link { label: format!("Novità del catalogo – {}", site.config.name), url: u.path(crate::artifacts::feeds::CHANGES) },
+        ],
+        nav,
+        assets: u.path("assets/"),
+        pages,
+        build_date: &site.build_date,
+    }
+}
+
+/// How pages are rendered beyond the site itself.
+#[derive(Default)]
+pub struct RenderOptions<'c> {
+    /// Reuse minified pages whose HTML did not change (dev server).
+    pub cache: Option<&'c crate::incremental::Cache>,
+    /// Add the dev server's live-reload script (an external file, so CSP-compatible).
+    pub live_reload: bool,
+}
+
+/// The dev server's reload script, written into the output only in serve mode.
+pub const LIVE_RELOAD_JS: &str = "__vetrina/livereload.js";
+
+/// Where each finished file goes (the pipeline checks its links and writes it).
+pub type Emit<'e> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'e;
+
+/// Render every page in parallel, handing each to `emit` as soon as it is made, so the
+/// site's HTML is never all in memory at once. Returns the errors.
+pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, emit: &Emit) -> Vec<Diagnostic> {
+    let mut tera = theme.minified.as_ref().unwrap_or(&theme.tera).clone();
+    let site_ctx = site_context(site);
+    tera.global_context().insert("site", &site_ctx);
+    let tera = tera;
+    let data_files = crate::artifacts::opendata::files(site);
+    let jobs = jobs(site, &data_files);
+    let results: Vec<Result<String, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("page_title", &job.title);
+            ctx.insert("description", &job.description);
+            ctx.insert("url", &job.url);
+            ctx.insert(
+                "canonical",
+                &format!("{}{}", site.config.base_url.trim_end_matches('/'), job.url.strip_prefix(site.urls.base.trim_end_matches('/')).unwrap_or(&job.url)),
+            );
+            ctx.insert("breadcrumbs", &job.breadcrumbs);
+            ctx.insert("updated", &job.updated);
+            // The menu entry this page belongs to, for `aria-current`.
+            let current = site_ctx.nav.iter().find(|n| n.sections.iter().any(|s| job.url.starts_with(s.as_str()))).map(|n| &n.url);
+            ctx.insert("nav_current", &current);
+            // Pages the search index holds mark their content with `data-pagefind-body`.
+            ctx.insert("searchable", &crate::search::indexed(&job.output));
+            (job.vars)(&mut ctx);
+            let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::artifacts::jsonld::to_script).collect();
+            if !job.breadcrumbs.is_empty() {
+                jsonld.push(crate::artifacts::jsonld::to_script(&crate::artifacts::jsonld::breadcrumbs(site, &job.breadcrumbs)));
+            }
+            ctx.insert("jsonld", &jsonld);
+            // Only a service page carries the block the AgID validator reads.
+            ctx.insert("metatag", &(job.template == "servizio.html"));
+            let html = tera.render(job.template, &ctx).map_err(|e| {
+                // Errors are reported from the templates as written, not the minified ones.
+                let e = match theme.minified {
+                    Some(_) => {
+                        let mut original = theme.tera.clone();
+                        original.global_context().insert("site", &site_ctx);
+                        original.render(job.template, &ctx).err().unwrap_or(e)
+                    }
+                    None => e,
+                };
+                let mut d = match e.kind() {
+                    tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => match theme.source_of(r.filename()) {
+                        Some(s) => Diagnostic::at(s, r.span().range.clone(), t!("template-render", detail = r.message())),
+                        None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), t!("template-render", detail = r.message())),
+                    },
+                    _ => Diagnostic::file(relative(&theme.dir.join("templates").join(job.template), root), t!("template-render", detail = e.to_string())),
+                };
+                d.message = t!("template-while-rendering", message = d.message.as_str(), page = job.output.as_str());
+                d.with_help(t!("template-render-help"))
+            })?;
+            let html = if options.live_reload {
+                html.replacen("</body>", &format!("<script src=\"{}{LIVE_RELOAD_JS}\"></script></body>", site.urls.base), 1)
+            } else {
+                html
+            };
+            let bytes = match (options.cache, theme.minified.is_some()) {
+                (Some(cache), true) => {
+                    cache.record_page(&job.output, &html);
+                    html.into_bytes()
+                }
+                (None, true) => html.into_bytes(),
+                (Some(cache), false) => cache.minify(&job.output, &html, minify),
+                (None, false) => minify(&html),
+            };
+            emit(OutputFile { path: job.output.clone(), bytes })?;
+            Ok(job.output.clone())
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(path) => pages.push(path),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut files = Vec::new();
+    if options.live_reload {
+        files.push(OutputFile { path: LIVE_RELOAD_JS.into(), bytes: include_bytes!("../serve/livereload.js").to_vec() });
+    }
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &pages).into_bytes() });
+    files.extend(crate::artifacts::feeds::feeds(site));
+    files.extend(data_files);
+    files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
+    files
+        .push(OutputFile { path: "robots.txt".into(), bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes() });
+    for f in files {
+        if let Err(e) = emit(f) {
+            errors.push(e);
+        }
+    }
+    errors
+}
+
+fn minify(html: &str) -> Vec<u8> {
+    minify_html::minify(html.as_bytes(), &minify_config())
+}
+
+pub(super) fn minify_config() -> minify_html::Cfg {
+    let mut cfg = minify_html::Cfg::new();
+    // Keep the markup valid for the W3C checker and readable by every parser.
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_doctype = false;
+    cfg.allow_noncompliant_unquoted_attribute_values = false;
+    cfg.allow_removing_spaces_between_attributes = false;
+    cfg.minify_css = false;
+    // Bootstrap Italia styles `input[type=text]`: the attribute must stay.
+    cfg.keep_input_type_text_attr = true;
+    cfg.minify_js = false;
+    cfg
+}
+
+fn sitemap(site: &Site, pages: &[String]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let base = site.config.base_url.trim_end_matches('/');
+    for page in pages {
+        if page == "404.html" {
+            continue;
+        }
+        let loc = page.trim_end_matches("index.html");
+        out.push_str(&format!("  <url><loc>{}/{}</loc></url>\n", base, xml_escape(loc)));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
