@@ -305,7 +305,7 @@ fn failed_pages(failed: &[(load::Kind, String)], urls: &model::Urls) -> Vec<Stri
             Kind::News => Some(urls.news(stem)),
             Kind::Tariff => None,
         })
-        .map(|url| format!("{}index.html", url.strip_prefix(&urls.base).unwrap_or(&url)))
+        .map(|url| urls.output(&url))
         .collect()
 }
 

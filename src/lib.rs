@@ -10,7 +10,8 @@
 //! `search` (the Pagefind index) → `write` (each file into a temporary folder as it is
 //! made, swapped in at the end).
 //!
-//! Shared leaves: `output` (an output file, its hash, safe paths), `policy` (what content
+//! Shared leaves: `output` (an output file, its hash, safe paths), `routes` (every URL and
+//! output path), `policy` (what content
 //! may put in a page, and the limits), `i18n` (every message, in Italian and English),
 //! `diagnostics` (errors at `file:line:col`), `domain` (the plain types), `markdown`, and
 //! `pricing`, the pure money engine. `incremental` says which files the last build already
@@ -33,6 +34,7 @@ pub mod output;
 pub mod policy;
 pub mod pricing;
 pub mod render;
+pub mod routes;
 pub mod search;
 pub mod serve;
 pub mod validate;

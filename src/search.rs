@@ -8,28 +8,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 
-/// Where the index goes in the output.
-pub const FOLDER: &str = "pagefind/";
-
-/// Pages worth finding: content, not lists (their entries are found on their own pages).
-pub fn indexed(path: &str) -> bool {
-    const LISTS: &[&str] = &[
-        "index.html",
-        "404.html",
-        "servizi/index.html",
-        "convenzioni/index.html",
-        "moduli/index.html",
-        "notizie/index.html",
-        "cerca/index.html",
-        "calcola/index.html",
-        "dati/index.html",
-        "argomenti/index.html",
-    ];
-    path.ends_with(".html")
-        && !LISTS.contains(&path)
-        && !["destinatari/", "livelli/", "argomenti/", FOLDER].iter().any(|p| path.starts_with(p))
-        && !path.contains("/pagina/")
-}
+pub use crate::routes::{indexed, SEARCH_FOLDER as FOLDER};
 
 /// Index `pages`, written in `dir`. Pagefind reads a folder in parallel, so the pages are
 /// hard-linked into a temporary folder beside `dir` that holds only them (lists are never
@@ -58,28 +37,4 @@ pub fn index<'a>(dir: &Path, pages: impl Iterator<Item = &'a str>) -> Result<Vec
             .map(|f| OutputFile { path: format!("{FOLDER}{}", f.filename.to_string_lossy().replace('\\', "/").trim_start_matches(FOLDER)), bytes: f.contents })
             .collect())
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::indexed;
-
-    #[test]
-    fn indexes_content_pages_not_lists() {
-        for yes in ["servizi/rao/index.html", "moduli/richiesta/index.html", "chi-siamo/index.html", "notizie/avviso/index.html"] {
-            assert!(indexed(yes), "{yes}");
-        }
-        for no in [
-            "index.html",
-            "servizi/index.html",
-            "servizi/pagina/2/index.html",
-            "notizie/pagina/3/index.html",
-            "destinatari/comuni/index.html",
-            "argomenti/spid/pagina/2/index.html",
-            "pagefind/x.html",
-            "moduli/x.pdf",
-        ] {
-            assert!(!indexed(no), "{no}");
-        }
-    }
 }

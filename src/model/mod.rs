@@ -53,41 +53,7 @@ pub fn date_long(d: Date) -> String {
     format!("{} {} {}", d.day(), MONTHS[d.month() as usize - 1], d.year())
 }
 
-/// URLs of every kind of page, all prefixed with the site's base path.
-#[derive(Debug, Clone)]
-pub struct Urls {
-    pub base: String,
-}
-
-impl Urls {
-    pub fn path(&self, rel: &str) -> String {
-        format!("{}{}", self.base, rel.trim_start_matches('/'))
-    }
-    pub fn service(&self, slug: &str) -> String {
-        self.path(&format!("servizi/{slug}/"))
-    }
-    pub fn convention(&self, slug: &str) -> String {
-        self.path(&format!("convenzioni/{slug}/"))
-    }
-    pub fn form(&self, slug: &str) -> String {
-        self.path(&format!("moduli/{slug}/"))
-    }
-    pub fn news(&self, slug: &str) -> String {
-        self.path(&format!("notizie/{slug}/"))
-    }
-    pub fn page(&self, slug: &str) -> String {
-        self.path(&format!("{slug}/"))
-    }
-    pub fn audience(&self, a: Audience) -> String {
-        self.path(&format!("destinatari/{}/", a.slug()))
-    }
-    pub fn topic(&self, slug: &str) -> String {
-        self.path(&format!("argomenti/{slug}/"))
-    }
-    pub fn level(&self, l: Level) -> String {
-        self.path(&format!("livelli/{}/", l.slug()))
-    }
-}
+pub use crate::routes::Urls;
 
 /// A link written in Markdown, kept with its source position so the link checker can
 /// report a broken one at `file:line:col`.
@@ -194,10 +160,6 @@ impl Builder<'_> {
     }
 }
 
-fn output_of(url_rel: &str) -> String {
-    format!("{}index.html", url_rel)
-}
-
 pub fn build(
     config: Config,
     catalog: &Catalog,
@@ -224,7 +186,7 @@ pub fn build(
     let mut conventions: Vec<ConventionView> = Vec::new();
     let mut articles = HashMap::new();
     for c in &catalog.conventions {
-        let page = output_of(&format!("convenzioni/{}/", c.meta.slug));
+        let page = urls.output(&urls.convention(&c.meta.slug));
         let r = b.markdown(&c.meta.source_path, c.body_offset, &c.markdown, &page);
         articles.insert(c.meta.slug.clone(), r.headings.iter().filter(|h| h.article).map(|h| h.id.clone()).collect());
         conventions.push(convention_view(c, &r.headings, r.html, &urls, &conventions_by_slug, b.updated(&c.meta)));
@@ -246,7 +208,7 @@ pub fn build(
         .collect();
     let mut services: Vec<ServiceView> = Vec::new();
     for (s, (section_texts, notes)) in catalog.services.iter().zip(rendered.drain(..)) {
-        let page = output_of(&format!("servizi/{}/", s.meta.slug));
+        let page = urls.output(&urls.service(&s.meta.slug));
         let mut sections = BTreeMap::new();
         for (sec, r) in s.sections.iter().zip(section_texts) {
             let r = b.record(&s.meta.source_path, sec.offset, r, &page);
@@ -300,9 +262,9 @@ pub fn build(
                 ServiceStatus::Active => StatusView { active: true, label: "Servizio attivo", reason: None },
                 ServiceStatus::Suspended(r) => StatusView { active: false, label: "Servizio sospeso", reason: Some(r.clone()) },
             },
-            level: LabelSlug { slug: s.level.slug(), label: s.level.label(), url: urls.level(s.level) },
+            level: LabelSlug { slug: s.level.slug(), label: s.level.label(), url: urls.level(s.level.slug()) },
             macro_area: s.macro_area.label(),
-            audiences: s.audiences.iter().map(|a| LabelSlug { slug: a.slug(), label: a.label(), url: urls.audience(*a) }).collect(),
+            audiences: s.audiences.iter().map(|a| LabelSlug { slug: a.slug(), label: a.label(), url: urls.audience(a.slug()) }).collect(),
             topics: s.topics.iter().map(|t| topic_link(t, &urls)).collect(),
             featured: s.featured,
             activities: s.activities.clone(),
@@ -324,7 +286,7 @@ pub fn build(
 
     let mut forms: Vec<FormView> = Vec::new();
     for f in &catalog.forms {
-        let page = output_of(&format!("moduli/{}/", f.meta.slug));
+        let page = urls.output(&urls.form(&f.meta.slug));
         let r = b.markdown(&f.meta.source_path, f.body_offset, &f.markdown, &page);
         let users = services
             .iter()
@@ -338,7 +300,7 @@ pub fn build(
     let mut pages: Vec<PageView> = Vec::new();
     let page_order: HashMap<&str, (i64, &str)> = catalog.pages.iter().map(|p| (p.meta.slug.as_str(), (p.order, p.title.as_str()))).collect();
     for p in &catalog.pages {
-        let out = output_of(&format!("{}/", p.meta.slug));
+        let out = urls.output(&urls.page(&p.meta.slug));
         let r = b.markdown(&p.meta.source_path, p.body_offset, &p.markdown, &out);
         pages.push(page_view(p, r.html, &urls, b.updated(&p.meta)));
     }
@@ -346,7 +308,7 @@ pub fn build(
 
     let mut news: Vec<(Date, NewsView)> = Vec::new();
     for n in &catalog.news {
-        let out = output_of(&format!("notizie/{}/", n.meta.slug));
+        let out = urls.output(&urls.news(&n.meta.slug));
         let r = b.markdown(&n.meta.source_path, n.body_offset, &n.markdown, &out);
         news.push((n.date, news_view(n, r.html, &urls, b.updated(&n.meta))));
     }
@@ -359,7 +321,7 @@ pub fn build(
         .map(|l| LevelGroup {
             slug: l.slug(),
             label: l.label(),
-            url: urls.level(*l),
+            url: urls.level(l.slug()),
             count: services.iter().filter(|s| s.level.slug == l.slug()).count(),
             services: services.iter().filter(|s| s.level.slug == l.slug()).map(ServiceCard::from).collect(),
         })
@@ -370,7 +332,7 @@ pub fn build(
         .map(|a| AudienceFilter {
             slug: a.slug(),
             label: a.label(),
-            url: urls.audience(*a),
+            url: urls.audience(a.slug()),
             count: services.iter().filter(|s| s.audiences.iter().any(|x| x.slug == a.slug())).count(),
         })
         .filter(|a| a.count > 0)
@@ -753,6 +715,6 @@ mod tests {
     fn urls_carry_the_base_path() {
         let u = Urls { base: "/cst/".into() };
         assert_eq!(u.service("rao"), "/cst/servizi/rao/");
-        assert_eq!(u.audience(Audience::Comuni), "/cst/destinatari/comuni/");
+        assert_eq!(u.audience(Audience::Comuni.slug()), "/cst/destinatari/comuni/");
     }
 }

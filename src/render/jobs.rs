@@ -52,13 +52,7 @@ struct ListPage {
 /// Split `count` items into pages: `<url>`, `<url>pagina/2/`, ...
 fn paginate(count: usize, rel: &str, url: &str) -> Vec<(ListPage, std::ops::Range<usize>)> {
     let total = count.div_ceil(PAGE_SIZE).max(1);
-    let page_url = |n: usize| {
-        if n == 1 {
-            url.to_string()
-        } else {
-            format!("{url}pagina/{n}/")
-        }
-    };
+    let page_url = |n: usize| crate::routes::list_page(rel, url, n).0;
     (1..=total)
         .map(|n| {
             let mut pages: Vec<Option<PagerLink>> = Vec::new();
@@ -70,7 +64,7 @@ fn paginate(count: usize, rel: &str, url: &str) -> Vec<(ListPage, std::ops::Rang
                 }
             }
             let pager = Pager { current: n, total, prev: (n > 1).then(|| page_url(n - 1)), next: (n < total).then(|| page_url(n + 1)), pages };
-            let output = if n == 1 { format!("{rel}index.html") } else { format!("{rel}pagina/{n}/index.html") };
+            let output = crate::routes::list_page(rel, url, n).1;
             let range = (n - 1) * PAGE_SIZE..(n * PAGE_SIZE).min(count);
             (ListPage { output, url: page_url(n), pager }, range)
         })
@@ -134,7 +128,7 @@ impl Trail {
 
 fn home(site: &Site) -> PageJob<'_> {
     PageJob {
-        output: "index.html".into(),
+        output: site.urls.output(&site.urls.path("")),
         template: "index.html",
         title: site.config.name.clone(),
         description: site.config.description.clone(),
@@ -274,7 +268,7 @@ fn topics<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     let mut jobs = Vec::new();
     let topics_url = u.path("argomenti/");
     jobs.push(PageJob {
-        output: "argomenti/index.html".into(),
+        output: u.output(&u.path("argomenti/")),
         template: "argomenti.html",
         title: "Argomenti".into(),
         description: format!("Tutti gli argomenti dei servizi e delle notizie del {}.", site.config.name),
@@ -325,7 +319,7 @@ fn services<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     let mut jobs = Vec::new();
     for s in &site.services {
         jobs.push(PageJob {
-            output: format!("servizi/{}/index.html", s.slug),
+            output: site.urls.output(&s.url),
             template: "servizio.html",
             title: s.title.clone(),
             description: s.summary.clone(),
@@ -357,7 +351,7 @@ fn open_data<'a>(site: &'a Site, trail: &Trail, data_files: &[OutputFile]) -> Pa
         })
         .collect();
     PageJob {
-        output: "dati/index.html".into(),
+        output: u.output(&u.path("dati/")),
         template: "dati.html",
         title: "Dati aperti".into(),
         description: format!("Il catalogo dei servizi e delle tariffe del {} in formato aperto, con licenza CC BY 4.0.", site.config.name),
@@ -384,7 +378,7 @@ fn search<'a>(site: &'a Site, trail: &Trail) -> PageJob<'a> {
     let u = &site.urls;
     let search_url = u.path("cerca/");
     PageJob {
-        output: "cerca/index.html".into(),
+        output: u.output(&u.path("cerca/")),
         template: "cerca.html",
         title: "Cerca nel sito".into(),
         description: format!("Cerca tra i servizi, le convenzioni, i moduli, le notizie e le pagine del {}.", site.config.name),
@@ -414,7 +408,7 @@ fn calculator<'a>(site: &'a Site, trail: &Trail) -> PageJob<'a> {
         .collect();
     let all_inputs: Vec<_> = crate::pricing::Basis::ALL.iter().map(|b| crate::pricing::describe::input_spec(*b)).collect();
     PageJob {
-        output: "calcola/index.html".into(),
+        output: u.output(&u.path("calcola/")),
         template: "calcola.html",
         title: "Calcola i costi per il tuo Ente".into(),
         description: "Il calcolatore dei costi dei servizi del centro servizi per un Ente: una tantum, annuali, IVA e totale sugli anni della convenzione."
@@ -436,7 +430,7 @@ fn conventions<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     let mut jobs = Vec::new();
     let conv_url = u.path("convenzioni/");
     jobs.push(PageJob {
-        output: "convenzioni/index.html".into(),
+        output: u.output(&u.path("convenzioni/")),
         template: "convenzioni.html",
         title: "Convenzioni".into(),
         description: "Le convenzioni che regolano l'adesione degli Enti al centro servizi.".into(),
@@ -448,7 +442,7 @@ fn conventions<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     });
     for c in &site.conventions {
         jobs.push(PageJob {
-            output: format!("convenzioni/{}/index.html", c.slug),
+            output: site.urls.output(&c.url),
             template: "convenzione.html",
             title: c.title.clone(),
             description: format!("{} – {}, valida dal {}.", c.title, c.approving_act, c.valid_from),
@@ -468,7 +462,7 @@ fn forms<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     let mut jobs = Vec::new();
     let forms_url = u.path("moduli/");
     jobs.push(PageJob {
-        output: "moduli/index.html".into(),
+        output: u.output(&u.path("moduli/")),
         template: "moduli.html",
         title: "Moduli".into(),
         description: "I moduli per richiedere e disdire i servizi.".into(),
@@ -480,7 +474,7 @@ fn forms<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     });
     for f in &site.forms {
         jobs.push(PageJob {
-            output: format!("moduli/{}/index.html", f.slug),
+            output: site.urls.output(&f.url),
             template: "modulo.html",
             title: f.title.clone(),
             description: f.description.clone(),
@@ -500,7 +494,7 @@ fn news<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     let mut jobs = Vec::new();
     let news_url = u.path("notizie/");
     jobs.push(PageJob {
-        output: "notizie/index.html".into(),
+        output: u.output(&u.path("notizie/")),
         template: "notizie.html",
         title: "Notizie".into(),
         description: format!("Notizie, eventi e webinar del {}.", site.config.name),
@@ -512,7 +506,7 @@ fn news<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     });
     for n in &site.news {
         jobs.push(PageJob {
-            output: format!("notizie/{}/index.html", n.slug),
+            output: site.urls.output(&n.url),
             template: "notizia.html",
             title: n.title.clone(),
             description: n.summary.clone(),
@@ -531,7 +525,7 @@ fn pages<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
     let mut jobs = Vec::new();
     for p in &site.pages {
         jobs.push(PageJob {
-            output: format!("{}/index.html", p.slug),
+            output: site.urls.output(&p.url),
             template: match p.template {
                 "enti-aderenti" => "enti-aderenti.html",
                 "note-legali" => "note-legali.html",
