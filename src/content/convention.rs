@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{self, ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned};
 use super::{date, meta, non_empty, reference};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Convention, ConventionStatus};
@@ -26,13 +26,7 @@ struct RawConvention {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Convention> {
-    let raw: RawConvention = match frontmatter::parse(file, &crate::t!("kind-convention")) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.extend(e);
-            return None;
-        }
-    };
+    let raw: RawConvention = super::front(file, &crate::t!("kind-convention"), errors)?;
     let before = errors.len();
     let mut meta = meta(file, &common!(raw), errors);
     // A convention marked as a draft is a draft page too.

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{self, ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned};
 use super::{meta, non_empty};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Field, FieldType, Form, FormKind, FormSection};
@@ -58,13 +58,7 @@ fn yes() -> bool {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
-    let raw: RawForm = match frontmatter::parse(file, &crate::t!("kind-form")) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.extend(e);
-            return None;
-        }
-    };
+    let raw: RawForm = super::front(file, &crate::t!("kind-form"), errors)?;
     let before = errors.len();
     let meta = meta(file, &common!(raw), errors);
     if !raw.invio_pec.get_ref().contains('@') {

@@ -43,6 +43,13 @@ pub struct Common {
     pub aggiornato: Option<Spanned<toml::value::Datetime>>,
 }
 
+/// The one parse step every kind shares: the front matter of `file` as `T`, with every key
+/// error of the file added to `errors` (`None` then: the file's other checks would only
+/// repeat them).
+pub fn front<T: serde::de::DeserializeOwned>(file: &ContentFile, kind: &str, errors: &mut Vec<Diagnostic>) -> Option<T> {
+    frontmatter::parse(file, kind).map_err(|e| errors.extend(e)).ok()
+}
+
 /// A slug is safe in a URL and a file name: lowercase letters, digits and single hyphens.
 pub fn is_safe_slug(s: &str) -> bool {
     !s.is_empty()

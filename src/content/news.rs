@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{self, ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned};
 use super::{date, meta, non_empty};
 use crate::diagnostics::Diagnostic;
 use crate::domain::News;
@@ -23,13 +23,7 @@ struct RawNews {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<News> {
-    let raw: RawNews = match frontmatter::parse(file, &crate::t!("kind-news")) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.extend(e);
-            return None;
-        }
-    };
+    let raw: RawNews = super::front(file, &crate::t!("kind-news"), errors)?;
     let before = errors.len();
     let meta = meta(file, &common!(raw), errors);
     let date = date(file, &raw.data, "data").map_err(|e| errors.push(e)).ok();

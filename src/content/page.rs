@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{self, ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned};
 use super::{meta, non_empty};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Page, PageTemplate};
@@ -23,13 +23,7 @@ struct RawPage {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Page> {
-    let raw: RawPage = match frontmatter::parse(file, &crate::t!("kind-page")) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.extend(e);
-            return None;
-        }
-    };
+    let raw: RawPage = super::front(file, &crate::t!("kind-page"), errors)?;
     let before = errors.len();
     let page = Page {
         meta: meta(file, &common!(raw), errors),

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{self, ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned};
 use super::{meta, non_empty, reference};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::domain::{ArticleRef, Audience, Contacts, Level, MacroArea, Section, SectionKind, Service, ServiceStatus, Step};
@@ -76,13 +76,7 @@ struct RawService {
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Service> {
-    let raw: RawService = match frontmatter::parse(file, &crate::t!("kind-service")) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.extend(e);
-            return None;
-        }
-    };
+    let raw: RawService = super::front(file, &crate::t!("kind-service"), errors)?;
     let before = errors.len();
     let meta = meta(file, &common!(raw), errors);
     let title = non_empty(file, &raw.titolo, "titolo", errors);

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
-use super::frontmatter::{self, ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned};
 use super::{count, meta, Count};
 use crate::diagnostics::Diagnostic;
 use crate::domain::TariffDoc;
@@ -151,13 +151,7 @@ struct RawTariff {
 }
 
 pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diagnostic>) -> Option<TariffDoc> {
-    let raw: RawTariff = match frontmatter::parse(file, &crate::t!("kind-tariff")) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.extend(e);
-            return None;
-        }
-    };
+    let raw: RawTariff = super::front(file, &crate::t!("kind-tariff"), errors)?;
     let before = errors.len();
     let meta = meta(file, &common!(raw), errors);
     let title = super::non_empty(file, &raw.titolo, "titolo", errors);
@@ -525,7 +519,7 @@ mod tests {
     use crate::diagnostics::Source;
 
     fn parse_text(text: &str) -> (Option<TariffDoc>, Vec<Diagnostic>) {
-        let file = frontmatter::split(Source::new("content/tariffe/t.md", text)).unwrap();
+        let file = crate::content::frontmatter::split(Source::new("content/tariffe/t.md", text)).unwrap();
         let mut errors = Vec::new();
         let t = parse(&file, BasisPoints(2200), &mut errors);
         (t, errors)
