@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::content::Catalog;
 use crate::diagnostics::{Diagnostic, Source};
@@ -19,6 +18,7 @@ use crate::pricing::describe;
 use crate::pricing::money::group_thousands;
 use crate::t;
 
+mod services;
 mod views;
 pub use views::*;
 
@@ -177,113 +177,65 @@ pub fn build(
         errors: Vec::new(),
         links: Vec::new(),
     };
-
-    let tariffs: HashMap<&str, &TariffDoc> = catalog.tariffs.iter().map(|t| (t.meta.slug.as_str(), t)).collect();
-    let conventions_by_slug: HashMap<&str, &Convention> = catalog.conventions.iter().map(|c| (c.meta.slug.as_str(), c)).collect();
-    let forms_by_slug: HashMap<&str, &Form> = catalog.forms.iter().map(|f| (f.meta.slug.as_str(), f)).collect();
-
+    let by_slug = BySlug {
+        tariffs: catalog.tariffs.iter().map(|t| (t.meta.slug.as_str(), t)).collect(),
+        conventions: catalog.conventions.iter().map(|c| (c.meta.slug.as_str(), c)).collect(),
+        forms: catalog.forms.iter().map(|f| (f.meta.slug.as_str(), f)).collect(),
+    };
     // Conventions first: services link to their articles.
+    let (conventions, articles) = conventions(&mut b, catalog, &by_slug);
+    let services = services::views(&mut b, catalog, &by_slug);
+    let forms = forms(&mut b, catalog, &services);
+    let pages = pages(&mut b, catalog);
+    let news = news(&mut b, catalog);
+    let topics = topics(&services, &news);
+    let site = Site {
+        levels: levels(&services, &urls),
+        audiences: audiences(&services, &urls),
+        changes: changes(catalog, &services, &urls, git, root),
+        calculator: calculator(catalog, &by_slug, &urls),
+        enti: catalog.enti.iter().map(ente_view).collect(),
+        content_links: std::mem::take(&mut b.links),
+        build_date: date_short(today),
+        config,
+        urls,
+        services,
+        conventions,
+        forms,
+        pages,
+        news,
+        topics,
+        today,
+        articles,
+    };
+    (site, b.errors)
+}
+
+/// The files other files refer to, by slug.
+struct BySlug<'c> {
+    tariffs: HashMap<&'c str, &'c TariffDoc>,
+    conventions: HashMap<&'c str, &'c Convention>,
+    forms: HashMap<&'c str, &'c Form>,
+}
+
+/// The conventions, current first, and the article anchors of each.
+fn conventions(b: &mut Builder, catalog: &Catalog, by_slug: &BySlug) -> (Vec<ConventionView>, HashMap<String, Vec<String>>) {
+    let urls = b.urls.clone();
     let mut conventions: Vec<ConventionView> = Vec::new();
     let mut articles = HashMap::new();
     for c in &catalog.conventions {
         let page = urls.output(&urls.convention(&c.meta.slug));
         let r = b.markdown(&c.meta.source_path, c.body_offset, &c.markdown, &page);
         articles.insert(c.meta.slug.clone(), r.headings.iter().filter(|h| h.article).map(|h| h.id.clone()).collect());
-        conventions.push(convention_view(c, &r.headings, r.html, &urls, &conventions_by_slug, b.updated(&c.meta)));
+        conventions.push(convention_view(c, &r.headings, r.html, &urls, &by_slug.conventions, b.updated(&c.meta)));
     }
     conventions.sort_by(|a, b| (!a.current, &a.title).cmp(&(!b.current, &b.title)));
+    (conventions, articles)
+}
 
-    let example_ente = example_ente(&catalog.enti);
-    // Markdown is most of the model's work: the services' texts are rendered in parallel,
-    // then their problems and links recorded in catalog order.
-    let base = b.urls.base.clone();
-    let mut rendered: Vec<(Vec<markdown::Rendered>, Option<markdown::Rendered>)> = catalog
-        .services
-        .par_iter()
-        .map(|s| {
-            let sections = s.sections.iter().map(|sec| markdown::render(&sec.markdown, &base, 2)).collect();
-            let notes = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).map(|t| markdown::render(&t.notes_markdown, &base, 2));
-            (sections, notes)
-        })
-        .collect();
-    let mut services: Vec<ServiceView> = Vec::new();
-    for (s, (section_texts, notes)) in catalog.services.iter().zip(rendered.drain(..)) {
-        let page = urls.output(&urls.service(&s.meta.slug));
-        let mut sections = BTreeMap::new();
-        for (sec, r) in s.sections.iter().zip(section_texts) {
-            let r = b.record(&s.meta.source_path, sec.offset, r, &page);
-            sections.insert(kebab(sec.kind), SectionView { id: sec.kind.anchor(), title: sec.kind.title(), html: r.html });
-        }
-        let tariff = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).zip(notes).map(|(t, r)| {
-            let r = b.record(&t.meta.source_path, t.notes_offset, r, &page);
-            TariffView {
-                slug: t.meta.slug.clone(),
-                title: t.title.clone(),
-                summary: describe::summarize(&t.tariff),
-                validity: t.validity.clone(),
-                payment_terms: t.payment_terms.clone(),
-                notes_html: r.html,
-                inputs: describe::inputs(&t.tariff),
-                options: describe::options(&t.tariff),
-            }
-        });
-        let example = match (s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())), &example_ente) {
-            (Some(t), Some((label, profile))) => match crate::pricing::engine::quote(&t.tariff, profile) {
-                Ok(q) => Some(ExampleView { ente: label.clone(), quote: describe::summarize_quote(&q, t.tariff.vat) }),
-                Err(e) => {
-                    b.errors.push(too_large(&b, t, &e, label));
-                    None
-                }
-            },
-            _ => None,
-        };
-        let has_cost = tariff.is_some() || sections.contains_key(&kebab(SectionKind::Cost));
-        let index = SectionKind::ALL
-            .iter()
-            .filter(|k| match k {
-                SectionKind::Cost => has_cost,
-                SectionKind::Contacts => true,
-                _ => sections.contains_key(&kebab(**k)),
-            })
-            .map(|k| Link { label: k.title().into(), url: format!("#{}", k.anchor()) })
-            .collect();
-        let forms =
-            s.forms.iter().filter_map(|f| forms_by_slug.get(f.slug.as_str())).map(|f| Link { label: f.title.clone(), url: urls.form(&f.meta.slug) }).collect();
-        let convention = s.convention.as_ref().and_then(|a| {
-            let c = conventions_by_slug.get(a.convention.as_str())?;
-            Some(Link { label: c.title.clone(), url: format!("{}#{}", urls.convention(&c.meta.slug), a.article) })
-        });
-        services.push(ServiceView {
-            slug: s.meta.slug.clone(),
-            url: urls.service(&s.meta.slug),
-            title: s.title.clone(),
-            summary: s.summary.clone(),
-            status: match &s.status {
-                ServiceStatus::Active => StatusView { active: true, label: "Servizio attivo", reason: None },
-                ServiceStatus::Suspended(r) => StatusView { active: false, label: "Servizio sospeso", reason: Some(r.clone()) },
-            },
-            level: LabelSlug { slug: s.level.slug(), label: s.level.label(), url: urls.level(s.level.slug()) },
-            macro_area: s.macro_area.label(),
-            audiences: s.audiences.iter().map(|a| LabelSlug { slug: a.slug(), label: a.label(), url: urls.audience(a.slug()) }).collect(),
-            topics: s.topics.iter().map(|t| topic_link(t, &urls)).collect(),
-            featured: s.featured,
-            activities: s.activities.clone(),
-            sections,
-            index,
-            tariff,
-            example,
-            forms,
-            convention,
-            contacts: s.contacts.clone(),
-            timeline: s.timeline.clone(),
-            online_access: s.online_access.as_ref().map(|(url, label)| Link { label: label.clone(), url: markdown::rewrite(url, &urls.base) }),
-            updated: b.updated(&s.meta),
-            documents: Vec::new(),
-        });
-    }
-    let order: HashMap<&str, i64> = catalog.services.iter().map(|s| (s.meta.slug.as_str(), s.order)).collect();
-    services.sort_by(|a, b| (order[a.slug.as_str()], &a.title).cmp(&(order[b.slug.as_str()], &b.title)));
-
+/// The forms, with the services that use each.
+fn forms(b: &mut Builder, catalog: &Catalog, services: &[ServiceView]) -> Vec<FormView> {
+    let urls = b.urls.clone();
     let mut forms: Vec<FormView> = Vec::new();
     for f in &catalog.forms {
         let page = urls.output(&urls.form(&f.meta.slug));
@@ -297,6 +249,12 @@ pub fn build(
     }
     forms.sort_by(|a, b| a.title.cmp(&b.title));
 
+    forms
+}
+
+/// The editors' pages, in their order.
+fn pages(b: &mut Builder, catalog: &Catalog) -> Vec<PageView> {
+    let urls = b.urls.clone();
     let mut pages: Vec<PageView> = Vec::new();
     let page_order: HashMap<&str, (i64, &str)> = catalog.pages.iter().map(|p| (p.meta.slug.as_str(), (p.order, p.title.as_str()))).collect();
     for p in &catalog.pages {
@@ -306,6 +264,12 @@ pub fn build(
     }
     pages.sort_by_key(|p| page_order[p.slug.as_str()]);
 
+    pages
+}
+
+/// The news, newest first.
+fn news(b: &mut Builder, catalog: &Catalog) -> Vec<NewsView> {
+    let urls = b.urls.clone();
     let mut news: Vec<(Date, NewsView)> = Vec::new();
     for n in &catalog.news {
         let out = urls.output(&urls.news(&n.meta.slug));
@@ -314,9 +278,12 @@ pub fn build(
     }
     news.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
     let news: Vec<NewsView> = news.into_iter().map(|(_, n)| n).collect();
-    let topics = topics(&services, &news);
+    news
+}
 
-    let levels = Level::ALL
+/// The services grouped by level, for the catalog and the home page.
+fn levels(services: &[ServiceView], urls: &Urls) -> Vec<LevelGroup> {
+    Level::ALL
         .iter()
         .map(|l| LevelGroup {
             slug: l.slug(),
@@ -326,8 +293,12 @@ pub fn build(
             services: services.iter().filter(|s| s.level.slug == l.slug()).map(ServiceCard::from).collect(),
         })
         .filter(|g| !g.services.is_empty())
-        .collect();
-    let audiences = Audience::ALL
+        .collect()
+}
+
+/// The audiences that have services, with their counts.
+fn audiences(services: &[ServiceView], urls: &Urls) -> Vec<AudienceFilter> {
+    Audience::ALL
         .iter()
         .map(|a| AudienceFilter {
             slug: a.slug(),
@@ -336,10 +307,13 @@ pub fn build(
             count: services.iter().filter(|s| s.audiences.iter().any(|x| x.slug == a.slug())).count(),
         })
         .filter(|a| a.count > 0)
-        .collect();
+        .collect()
+}
 
-    let changes = changes(catalog, &services, &urls, git, root);
-    let calculator = CalculatorData {
+/// What the browser calculators need: priced services, tariffs and the member Enti.
+fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls) -> CalculatorData {
+    let tariffs = &by_slug.tariffs;
+    CalculatorData {
         services: catalog
             .services
             .iter()
@@ -360,27 +334,7 @@ pub fn build(
                 businesses: e.businesses.unwrap_or(0),
             })
             .collect(),
-    };
-    let site = Site {
-        config,
-        urls,
-        services,
-        conventions,
-        forms,
-        pages,
-        news,
-        topics,
-        changes,
-        today,
-        enti: catalog.enti.iter().map(ente_view).collect(),
-        levels,
-        audiences,
-        content_links: b.links,
-        articles,
-        calculator,
-        build_date: date_short(today),
-    };
-    (site, b.errors)
+    }
 }
 
 /// A worked example past what a quote can show exactly, reported at the item's `nome` in
