@@ -1,4 +1,4 @@
-//! The build, stage after stage: input → content → model → validate → artifacts → render →
+//! The build, stage after stage: input → content → validate → model → artifacts → render →
 //! links → search → write, in one of three modes (`Mode`: check, build, serve).
 //! Every stage adds its problems to one list, so a run reports all it can find; each stage
 //! group is one short function (`prepare`, `make_files`, `index_and_write`).
@@ -155,18 +155,20 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
     errors.extend(content_errors);
     let config = config?;
 
-    progress.stage(&t!("stage-model"));
+    // References are checked before the model is built: the model may then leave out what
+    // does not resolve, because every such reference is already reported.
+    progress.stage(&t!("stage-references"));
     let (published, hidden) = model::select(catalog, model::Publication { drafts: opts.drafts, today });
+    errors.extend(validate::check(&published, &hidden, &config, &inputs.config, &inputs.files));
+
+    progress.stage(&t!("stage-model"));
     let git = gitdates::GitDates::read(root);
     let mut warnings = Vec::new();
     if git.shallow {
         warnings.push(t!("warn-shallow"));
     }
-    let config_for_check = config.clone();
     let (site, site_errors) = model::build(config, &published, &inputs.files, &git, root, today);
     errors.extend(site_errors);
-    progress.stage(&t!("stage-references"));
-    errors.extend(validate::check(&published, &hidden, &site.articles, &config_for_check, &inputs.config, &inputs.files));
 
     progress.stage(&t!("stage-theme"));
     let theme_dir = root.join("themes").join(&site.config.theme);

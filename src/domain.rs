@@ -272,6 +272,8 @@ pub struct Convention {
     pub replaced_by: Option<Ref>,
     pub markdown: String,
     pub body_offset: usize,
+    /// The anchors of its articles, which services refer to (`convenzione-cst-2024#art-6-bis`).
+    pub articles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

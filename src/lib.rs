@@ -4,8 +4,8 @@
 //! The build flows one way, one module per stage (`build` runs them in order; see
 //! `docs/architecture.md` for the diagram and where to change what):
 //! `input` (read the files, the settings, the git dates, the assets) → `content` (parse
-//! and check each file on its own) → `model` (what is published, URLs, Markdown, views) →
-//! `validate` (references across files) → `artifacts` (documents, open data, feeds,
+//! and check each file on its own) → `validate` (references across files) → `model` (what
+//! is published, URLs, Markdown, views) → `artifacts` (documents, open data, feeds,
 //! JSON-LD) → `render` (templates to HTML) → `links` (every internal link must resolve) →
 //! `search` (the Pagefind index) → `write` (each file into a temporary folder as it is
 //! made, swapped in at the end).

@@ -362,6 +362,33 @@ fn lettered_items<'a>(inner: &[(Event<'a>, Range<usize>)]) -> Option<Vec<(u32, I
     (!items.is_empty()).then_some(items)
 }
 
+/// The anchors of a convention's articles (`## Art. 6-bis …` → `art-6-bis`, or the
+/// heading's own valid `{#id}`), in order, from a scan of its headings: what references
+/// to articles are checked against before the text is rendered.
+pub fn article_anchors(markdown: &str) -> Vec<String> {
+    let mut anchors = Vec::new();
+    let mut current: Option<(Option<String>, String)> = None;
+    for ev in Parser::new_ext(markdown, options()) {
+        match ev {
+            Event::Start(Tag::Heading { id, .. }) => current = Some((id.map(|i| i.to_string()), String::new())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((id, text)) = current.take() {
+                    if let Some(article) = article_anchor(&text) {
+                        anchors.push(id.filter(|i| policy::is_anchor(i)).unwrap_or(article));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    anchors
+}
+
 /// Plain text of Markdown (for summaries and search descriptions).
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
@@ -399,6 +426,14 @@ mod tests {
         let r = render("## Art. 6-bis – Attivazione\n\nTesto.\n", "/", 2);
         assert!(r.html.contains("<h2 id=\"art-6-bis\">Art. 6-bis – Attivazione</h2>"), "{}", r.html);
         assert!(r.headings[0].article);
+    }
+
+    #[test]
+    fn article_anchors_match_the_rendered_ids() {
+        let md = "## Premesse\n\n## Art. 1 – Oggetto\n\n## Art. 6-bis – Nuovi servizi\n\n### Nota\n\n## Art. 7 {#durata}\n";
+        let rendered: Vec<String> = render(md, "/", 2).headings.into_iter().filter(|h| h.article).map(|h| h.id).collect();
+        assert_eq!(super::article_anchors(md), rendered);
+        assert_eq!(super::article_anchors(md), ["art-1", "art-6-bis", "durata"]);
     }
 
     #[test]

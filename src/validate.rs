@@ -151,14 +151,9 @@ fn slugs<'a, T>(items: &'a [T], meta: impl Fn(&'a T) -> &'a Meta) -> Vec<&'a str
 }
 
 /// Check the published catalog; `hidden` holds the files left out of this build.
-pub fn check(
-    catalog: &Catalog,
-    hidden: &Catalog,
-    articles: &HashMap<String, Vec<String>>,
-    config: &Config,
-    config_source: &Source,
-    sources: &[(crate::input::load::Kind, Source)],
-) -> Vec<Diagnostic> {
+pub fn check(catalog: &Catalog, hidden: &Catalog, config: &Config, config_source: &Source, sources: &[(crate::input::load::Kind, Source)]) -> Vec<Diagnostic> {
+    let articles: HashMap<String, Vec<String>> = catalog.conventions.iter().map(|c| (c.meta.slug.clone(), c.articles.clone())).collect();
+    let articles = &articles;
     let mut c = Checker { sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(), errors: Vec::new(), failed: &catalog.failed };
     c.duplicates(Kind::Service, "servizi", catalog.services.iter().chain(&hidden.services).map(|s| &s.meta));
     c.duplicates(Kind::Tariff, "tariffe", catalog.tariffs.iter().chain(&hidden.tariffs).map(|s| &s.meta));

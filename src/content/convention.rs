@@ -52,6 +52,7 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Convent
         replaced_by: raw.sostituita_da.as_ref().map(|s| reference(file, s, errors)),
         markdown: file.body_text().to_string(),
         body_offset: file.body.start,
+        articles: crate::markdown::article_anchors(file.body_text()),
     };
     (errors.len() == before).then_some(convention)
 }

@@ -226,7 +226,7 @@ fn conventions(b: &mut Builder, catalog: &Catalog, by_slug: &BySlug) -> (Vec<Con
     for c in &catalog.conventions {
         let page = urls.output(&urls.convention(&c.meta.slug));
         let r = b.markdown(&c.meta.source_path, c.body_offset, &c.markdown, &page);
-        articles.insert(c.meta.slug.clone(), r.headings.iter().filter(|h| h.article).map(|h| h.id.clone()).collect());
+        articles.insert(c.meta.slug.clone(), c.articles.clone());
         conventions.push(convention_view(c, &r.headings, r.html, &urls, &by_slug.conventions, b.updated(&c.meta)));
     }
     conventions.sort_by(|a, b| (!a.current, &a.title).cmp(&(!b.current, &b.title)));
