@@ -5,7 +5,8 @@
 //! tariff model is there: bands, tiers, sums, per unit, options, overrides, conventions with
 //! articles, forms, news, pages, member Enti) and adds copies of its services, each with its
 //! own copy of its tariff, plus one news item every ten services, until there are N services.
-//! The theme is linked, not copied.
+//! The theme's templates and static files are copied (Vetrina reads no theme through a
+//! link); its `node_modules` is linked.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,7 +37,7 @@ fn write(repo: &Path, dir: &Path, n: usize) -> std::io::Result<()> {
     }
     fs::copy(repo.join("vetrina.toml"), dir.join("vetrina.toml"))?;
     fs::create_dir_all(dir.join("themes"))?;
-    std::os::unix::fs::symlink(repo.join("themes/agid"), dir.join("themes/agid"))?;
+    copy_theme(&repo.join("themes/agid"), &dir.join("themes/agid"))?;
 
     let services = sorted_files(&content.join("servizi"))?;
     let news = sorted_files(&content.join("notizie"))?;
@@ -83,4 +84,19 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The theme's templates and static files, copied; its npm install, linked.
+fn copy_theme(from: &Path, to: &Path) -> std::io::Result<()> {
+    for part in ["templates", "static", "nuovo"] {
+        for entry in walkdir::WalkDir::new(from.join(part)).into_iter().filter_map(Result::ok) {
+            let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(to.join(rel))?;
+            } else {
+                fs::copy(entry.path(), to.join(rel))?;
+            }
+        }
+    }
+    std::os::unix::fs::symlink(from.join("node_modules"), to.join("node_modules"))
 }
