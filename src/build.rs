@@ -12,7 +12,7 @@ use jiff::civil::Date;
 
 use crate::artifacts::documents;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::incremental::{self, Cache};
+use crate::incremental::Cache;
 use crate::input::{assets, config, gitdates, load};
 use crate::model;
 use crate::pricing::BasisPoints;
@@ -172,7 +172,6 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
 
     progress.stage(&t!("stage-theme"));
     let theme_dir = root.join("themes").join(&site.config.theme);
-    inside_site(&theme_dir, root).map_err(|e| errors.push(e)).ok()?;
     let theme = render::Theme::load(&theme_dir, root).map_err(|e| errors.extend(e)).ok()?;
     if !theme.minified_once() {
         warnings.push(t!("warn-minify-once"));
@@ -232,8 +231,14 @@ fn make_files(opts: &Options, p: &mut Prepared, sink: &write::Sink, cache: Optio
         let all: HashSet<&str> =
             produced.keys().map(String::as_str).chain(p.assets.iter().map(|a| a.to.as_str())).chain(failed.iter().map(String::as_str)).collect();
         let scans = scans.into_inner().unwrap_or_else(|e| e.into_inner());
-        let found = links::check(&scans, &all, &p.site.urls.base, &p.site.content_links);
-        errors.extend(without_follow_ons(found, !errors.is_empty()));
+        let broken = links::check(&scans, &all, &p.site.urls.base, &p.site.content_links);
+        // Root cause first: while the content or the settings have errors, the links the
+        // theme writes are their consequences (a page not made, a setting already reported).
+        let theme_follows = errors.is_empty();
+        errors.extend(broken.in_content);
+        if theme_follows {
+            errors.extend(broken.in_theme);
+        }
     }
     Made { produced, documents: documents.count }
 }
@@ -265,13 +270,13 @@ fn index_and_write(
             cache.search_key = Some(search_key);
             // What the next `vetrina build` may reuse.
             if !cache.in_session() {
-                sink.put(incremental::MANIFEST, cache.manifest(&sink.produced(), search_key)).map_err(|e| vec![e.into_diagnostic()])?;
+                sink.put(crate::output::MANIFEST, cache.manifest(&sink.produced(), search_key)).map_err(|e| vec![e.into_diagnostic()])?;
             }
         }
         // A serve rebuild keeps the last index and reloads the browser at once;
         // `update_search` then rebuilds the index if an indexed page changed.
         None => {
-            sink.keep_under(search::FOLDER);
+            sink.keep_under(crate::routes::SEARCH_FOLDER);
             summary.search_pending = cache.search_key != Some(search_key);
         }
     }
@@ -280,16 +285,6 @@ fn index_and_write(
     cache.output_ready = true;
     cache.commit();
     progress.done();
-    Ok(())
-}
-
-/// The theme's folder must be a folder of the site, not a link to one elsewhere.
-fn inside_site(dir: &Path, root: &Path) -> Result<(), Diagnostic> {
-    let shown = crate::diagnostics::relative(dir, root);
-    let linked = [dir, dir.parent().unwrap_or(dir)].iter().any(|p| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()));
-    if linked {
-        return Err(Diagnostic::file(shown, t!("load-symlink")).with_help(t!("load-symlink-help")));
-    }
     Ok(())
 }
 
@@ -311,32 +306,6 @@ fn failed_pages(failed: &[(load::Kind, String)], urls: &model::Urls) -> Vec<Stri
         .collect()
 }
 
-/// Link errors, the root cause first: a broken link that the theme writes on every page
-/// (from a setting, or to a page whose source has an error) is a consequence when the
-/// content or the settings already have errors, and is then left out; otherwise the same
-/// broken link is reported once, with the number of pages it is on.
-fn without_follow_ons(found: Vec<Diagnostic>, earlier_errors: bool) -> Vec<Diagnostic> {
-    let from_theme = |d: &Diagnostic| d.location.is_none() && d.path.starts_with("output");
-    let (theme, content): (Vec<Diagnostic>, Vec<Diagnostic>) = found.into_iter().partition(from_theme);
-    if earlier_errors {
-        return content;
-    }
-    let mut by_message: Vec<(Diagnostic, usize)> = Vec::new();
-    for d in theme {
-        match by_message.iter_mut().find(|(first, _)| first.message == d.message) {
-            Some((_, n)) => *n += 1,
-            None => by_message.push((d, 0)),
-        }
-    }
-    let folded = by_message.into_iter().map(|(mut d, others)| {
-        if others > 0 {
-            d.message = t!("link-also-on", message = d.message, others = others);
-        }
-        d
-    });
-    content.into_iter().chain(folded).collect()
-}
-
 /// In a serve session, after a rebuild that left `search_pending`: index the output's pages
 /// again and replace the search index in place. Returns the number of index files.
 pub fn update_search(opts: &Options, cache: &mut Cache) -> Result<usize, Diagnostic> {
@@ -347,7 +316,7 @@ pub fn update_search(opts: &Options, cache: &mut Cache) -> Result<usize, Diagnos
     }
     let index = search::index(&output, cache.written.keys().map(String::as_str))?;
     let count = index.len();
-    write::replace_under(&output, search::FOLDER, index, &mut cache.written).map_err(|e| e.into_diagnostic())?;
+    write::replace_under(&output, crate::routes::SEARCH_FOLDER, index, &mut cache.written).map_err(|e| e.into_diagnostic())?;
     cache.search_key = Some(key);
     Ok(count)
 }

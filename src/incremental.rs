@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::links::PageScan;
 use crate::write::Sink;
 
-pub use crate::output::MANIFEST;
+use crate::output::{lock, MANIFEST};
 
 /// The build of Vetrina that made an output: a manifest from another one (another
 /// minifier, PDF writer, Pagefind...) is not used. The executable's size and time stand for
@@ -172,14 +172,14 @@ impl Cache {
     /// decides the minified page).
     pub fn search_key(&self, produced: &HashMap<String, u64>) -> u64 {
         let keys = lock(&self.page_keys);
-        hash_set(keys.iter().filter(|(p, _)| produced.contains_key(*p) && crate::search::indexed(p)))
+        hash_set(keys.iter().filter(|(p, _)| produced.contains_key(*p) && crate::routes::indexed(p)))
     }
 
     /// The manifest of this build, for the files in `produced`.
     pub fn manifest(&self, produced: &HashMap<String, u64>, search_key: u64) -> Vec<u8> {
         let pages = lock(&self.page_keys).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, k)| (p.clone(), *k)).collect();
         let documents = lock(&self.new_documents).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, v)| (p.clone(), *v)).collect();
-        let mut index: Vec<String> = produced.keys().filter(|p| p.starts_with(crate::search::FOLDER)).cloned().collect();
+        let mut index: Vec<String> = produced.keys().filter(|p| p.starts_with(crate::routes::SEARCH_FOLDER)).cloned().collect();
         index.sort();
         let m = Manifest { version: version(), pages, documents, search: Some((search_key, index)) };
         serde_json::to_vec(&m).unwrap_or_default()
@@ -207,8 +207,6 @@ impl Cache {
         lock(&self.new_documents).insert(path.to_string(), (key, size));
     }
 }
-
-pub(crate) use crate::output::lock;
 
 /// The hash of a set of (path, content hash) pairs, independent of their order.
 fn hash_set<'a>(items: impl Iterator<Item = (&'a String, &'a u64)>) -> u64 {

@@ -94,14 +94,14 @@ fn decode(s: &str) -> String {
 
 /// Why a reference does not resolve.
 #[derive(Debug, PartialEq, Eq)]
-enum Broken {
+enum Why {
     Missing(String),
     NoAnchor(String, String),
     OutsideBase,
 }
 
 /// Resolve `href` from the page at output path `page` (e.g. `servizi/x/index.html`).
-fn resolve(href: &str, page: &str, base: &str, files: &HashSet<&str>, ids: &HashMap<&str, &HashSet<String>>) -> Result<(), Broken> {
+fn resolve(href: &str, page: &str, base: &str, files: &HashSet<&str>, ids: &HashMap<&str, &HashSet<String>>) -> Result<(), Why> {
     let (path, frag) = href.split_once('#').unwrap_or((href, ""));
     let path = path.split('?').next().unwrap_or("");
     let target: String = if path.is_empty() {
@@ -111,22 +111,22 @@ fn resolve(href: &str, page: &str, base: &str, files: &HashSet<&str>, ids: &Hash
         match abs.strip_prefix(base_rel) {
             Some(rel) => rel.to_string(),
             None if base_rel.is_empty() => abs.to_string(),
-            None => return Err(Broken::OutsideBase),
+            None => return Err(Why::OutsideBase),
         }
     } else {
         let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-        normalize(&format!("{dir}/{path}")).ok_or(Broken::OutsideBase)?
+        normalize(&format!("{dir}/{path}")).ok_or(Why::OutsideBase)?
     };
     let target = percent_decode(&target);
     let candidates =
         if target.is_empty() || target.ends_with('/') { vec![format!("{target}index.html")] } else { vec![target.clone(), format!("{target}/index.html")] };
     let Some(found) = candidates.iter().find(|c| files.contains(c.as_str())) else {
-        return Err(Broken::Missing(candidates[0].clone()));
+        return Err(Why::Missing(candidates[0].clone()));
     };
     if !frag.is_empty() && frag != "top" && found.ends_with(".html") {
         let has = ids.get(found.as_str()).is_some_and(|set| set.contains(&percent_decode(frag)));
         if !has {
-            return Err(Broken::NoAnchor(found.clone(), frag.to_string()));
+            return Err(Why::NoAnchor(found.clone(), frag.to_string()));
         }
     }
     Ok(())
@@ -172,9 +172,19 @@ fn is_external(href: &str) -> bool {
     href.starts_with("//") || href.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty())
 }
 
+/// The broken links of a site, by where they were written.
+#[derive(Debug, Default)]
+pub struct Broken {
+    /// Written in content: at `file:line:col` of the Markdown.
+    pub in_content: Vec<Diagnostic>,
+    /// Written by the theme's templates (from a setting or the model): each broken link
+    /// once, with the number of other pages that have it.
+    pub in_theme: Vec<Diagnostic>,
+}
+
 /// Check every page's references. `pages` holds each page's scan, `files` every path of
 /// the output (pages, documents, assets, data).
-pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base: &str, content_links: &[ContentLink]) -> Vec<Diagnostic> {
+pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base: &str, content_links: &[ContentLink]) -> Broken {
     let ids: HashMap<&str, &HashSet<String>> = pages.iter().map(|(p, s)| (p.as_str(), &s.ids)).collect();
     let mut scans: Vec<(&str, &PageScan)> = pages.iter().map(|(p, s)| (p.as_str(), s.as_ref())).collect();
     // Report in a stable order, whatever order the pages were made in.
@@ -183,8 +193,11 @@ pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base
     for l in content_links {
         by_page.entry((l.page.as_str(), l.href.as_str())).or_default().push(l);
     }
-    let mut errors = Vec::new();
+    let mut broken = Broken::default();
     let mut reported: HashSet<(String, String)> = HashSet::new();
+    // A theme's broken link, by its message: the first page it is on and how many others.
+    let mut from_theme: Vec<(String, String, usize)> = Vec::new();
+    let mut theme_index: HashMap<String, usize> = HashMap::new();
     for (page, s) in &scans {
         for href in &s.refs {
             if is_external(href) {
@@ -194,28 +207,38 @@ pub fn check(pages: &HashMap<String, Arc<PageScan>>, files: &HashSet<&str>, base
                 continue;
             };
             let message = match &why {
-                Broken::Missing(target) => t!("link-missing", href = href, target = target),
-                Broken::NoAnchor(target, anchor) => t!("link-no-anchor", href = href, target = target, anchor = anchor),
-                Broken::OutsideBase => t!("link-outside", href = href, base = base),
+                Why::Missing(target) => t!("link-missing", href = href, target = target),
+                Why::NoAnchor(target, anchor) => t!("link-no-anchor", href = href, target = target, anchor = anchor),
+                Why::OutsideBase => t!("link-outside", href = href, base = base),
             };
             match by_page.get(&(*page, href.as_str())) {
                 Some(sources) => {
                     for l in sources {
                         let key = (l.source.path.display().to_string(), format!("{}:{}", href, l.span.start));
                         if reported.insert(key) {
-                            errors.push(Diagnostic::at(&l.source, l.span.clone(), message.clone()).with_help(t!("link-help")));
+                            broken.in_content.push(Diagnostic::at(&l.source, l.span.clone(), message.clone()).with_help(t!("link-help")));
                         }
                     }
                 }
-                None => {
-                    if reported.insert((page.to_string(), href.clone())) {
-                        errors.push(Diagnostic::file(format!("output/{page}"), t!("link-from-theme", message = message)).with_help(t!("link-from-theme-help")));
+                None if !reported.insert((page.to_string(), href.clone())) => {}
+                None => match theme_index.get(&message) {
+                    Some(&i) => from_theme[i].2 += 1,
+                    None => {
+                        theme_index.insert(message.clone(), from_theme.len());
+                        from_theme.push((message, page.to_string(), 0));
                     }
-                }
+                },
             }
         }
     }
-    errors
+    broken.in_theme = from_theme
+        .into_iter()
+        .map(|(message, page, others)| {
+            let message = if others > 0 { t!("link-also-on", message = message, others = others) } else { message };
+            Diagnostic::file(format!("output/{page}"), t!("link-from-theme", message = message)).with_help(t!("link-from-theme-help"))
+        })
+        .collect();
+    broken
 }
 
 #[cfg(test)]
@@ -245,10 +268,10 @@ mod tests {
     #[test]
     fn reports_what_is_broken() {
         let (f, i) = site();
-        assert_eq!(resolve("/servizi/nope/", "index.html", "/", &f, &i), Err(Broken::Missing("servizi/nope/index.html".into())));
-        assert_eq!(resolve("/servizi/rao/#nope", "index.html", "/", &f, &i), Err(Broken::NoAnchor("servizi/rao/index.html".into(), "nope".into())));
-        assert_eq!(resolve("/servizi/", "index.html", "/cst/", &f, &i), Err(Broken::OutsideBase));
-        assert_eq!(resolve("../../../x", "index.html", "/", &f, &i), Err(Broken::OutsideBase));
+        assert_eq!(resolve("/servizi/nope/", "index.html", "/", &f, &i), Err(Why::Missing("servizi/nope/index.html".into())));
+        assert_eq!(resolve("/servizi/rao/#nope", "index.html", "/", &f, &i), Err(Why::NoAnchor("servizi/rao/index.html".into(), "nope".into())));
+        assert_eq!(resolve("/servizi/", "index.html", "/cst/", &f, &i), Err(Why::OutsideBase));
+        assert_eq!(resolve("../../../x", "index.html", "/", &f, &i), Err(Why::OutsideBase));
     }
 
     #[test]
@@ -259,5 +282,22 @@ mod tests {
         assert!(is_external("mailto:a@b.it"));
         assert!(is_external("https://x.it"));
         assert!(!is_external("/servizi/"));
+    }
+
+    #[test]
+    fn a_theme_link_broken_on_many_pages_is_one_error_and_content_links_stay_located() {
+        let html = br#"<a href="/mancante/">x</a> <a href="/scritto/">y</a>"#;
+        let pages: HashMap<String, Arc<PageScan>> =
+            ["a/index.html", "b/index.html", "c/index.html"].iter().map(|p| (p.to_string(), Arc::new(scan(html)))).collect();
+        let files: HashSet<&str> = ["a/index.html", "b/index.html", "c/index.html"].into();
+        let source = crate::diagnostics::Source::new("content/pagine/a.md", "[y](/scritto/)");
+        let written = ContentLink { page: "a/index.html".into(), href: "/scritto/".into(), source, span: 4..13 };
+        let broken = check(&pages, &files, "/", &[written]);
+        assert_eq!(broken.in_content.len(), 1, "{:?}", broken.in_content);
+        assert_eq!(broken.in_content[0].line_col(), Some((1, 5)));
+        // `/mancante/` on three pages and `/scritto/` on the two where no content wrote it.
+        assert_eq!(broken.in_theme.len(), 2, "{:?}", broken.in_theme);
+        assert!(broken.in_theme[0].message.contains("/mancante/") && broken.in_theme[0].message.contains('2'), "{}", broken.in_theme[0]);
+        assert!(broken.in_theme[0].path.ends_with("a/index.html"));
     }
 }

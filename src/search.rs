@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 
-pub use crate::routes::{indexed, SEARCH_FOLDER as FOLDER};
+use crate::routes::{indexed, SEARCH_FOLDER as FOLDER};
 
 /// Index `pages`, written in `dir`. Pagefind reads a folder in parallel, so the pages are
 /// hard-linked into a temporary folder beside `dir` that holds only them (lists are never

@@ -48,7 +48,7 @@ fn clean_build(site: &common::Site, name: &str, with_manifest: bool) -> PathBuf 
     options.output = Some(dir.clone());
     build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     if !with_manifest {
-        fs::remove_file(dir.join(vetrina::incremental::MANIFEST)).unwrap();
+        fs::remove_file(dir.join(vetrina::output::MANIFEST)).unwrap();
     }
     dir
 }
@@ -122,7 +122,7 @@ fn builds_that_reuse_the_last_output_equal_a_clean_build() {
         build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     };
     build();
-    assert!(out.join(vetrina::incremental::MANIFEST).is_file());
+    assert!(out.join(vetrina::output::MANIFEST).is_file());
     edit_and_compare(&site, &out, true, build);
 }
 

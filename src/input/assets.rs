@@ -43,11 +43,6 @@ pub fn not_installed(theme_dir: &Path, root: &Path) -> Diagnostic {
         .with_help(t!("asset-not-installed-help", prefix = prefix.as_str()))
 }
 
-/// A symbolic link where only files are allowed.
-pub fn symlink_error(path: &Path, root: &Path) -> Diagnostic {
-    Diagnostic::file(relative(path, root), t!("asset-symlink")).with_help(t!("asset-symlink-help"))
-}
-
 /// Why a file of the theme's npm install is not used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refused {
@@ -127,14 +122,14 @@ fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mu
 /// Every file under `dir` (which may not exist), published under `prefix`. A symbolic
 /// link, to a file or a folder, and `dir` itself as a link, are errors naming them.
 fn tree(dir: &Path, prefix: &str, root: &Path, assets: &mut Vec<Asset>, errors: &mut Vec<Diagnostic>) {
-    if dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
-        errors.push(symlink_error(dir, root));
+    if super::is_link(dir) {
+        errors.push(super::link_error(dir, root));
         return;
     }
     // Links are not followed, so a linked folder is seen (and refused) but not entered.
     for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().filter_map(Result::ok) {
         if entry.path_is_symlink() {
-            errors.push(symlink_error(entry.path(), root));
+            errors.push(super::link_error(entry.path(), root));
         } else if entry.file_type().is_file() {
             let rel = relative(entry.path(), dir).to_string_lossy().replace('\\', "/");
             assets.push(Asset { from: entry.path().to_path_buf(), to: format!("{prefix}{rel}") });

@@ -58,7 +58,7 @@ pub fn load(root: &Path) -> Result<(Inputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let content = root.join("content");
     let mut errors = Vec::new();
     let mut paths: Vec<(Kind, PathBuf)> = Vec::new();
-    if !content.is_dir() || is_symlink(&content) {
+    if !content.is_dir() || super::is_link(&content) {
         errors.push(Diagnostic::file(relative(&content, root), t!("load-no-content")).with_help(t!("load-no-content-help")));
     } else {
         for entry in WalkDir::new(&content).min_depth(1).sort_by_file_name() {
@@ -97,7 +97,7 @@ fn classify(entry: &walkdir::DirEntry, content: &Path, root: &Path, errors: &mut
     let top = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
     // A link could bring in any file of the machine: refused, never followed.
     if entry.path_is_symlink() {
-        errors.push(Diagnostic::file(shown, t!("load-symlink")).with_help(t!("load-symlink-help")));
+        errors.push(super::link_error(path, root));
         return None;
     }
     if entry.file_type().is_dir() {
@@ -128,17 +128,13 @@ fn classify(entry: &walkdir::DirEntry, content: &Path, root: &Path, errors: &mut
     Some((kind, path.to_path_buf()))
 }
 
-fn is_symlink(path: &Path) -> bool {
-    path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
-}
-
 /// Read one file of the site: a regular file (never through a link), at most
 /// `policy::MAX_FILE_BYTES`, in UTF-8. Errors never quote the file's bytes.
 fn read(path: &Path, root: &Path) -> Result<Source, Diagnostic> {
     let shown = relative(path, root);
     let meta = fs::symlink_metadata(path).map_err(|e| Diagnostic::file(&shown, t!("load-unreadable", why = e.to_string())))?;
     if meta.file_type().is_symlink() {
-        return Err(Diagnostic::file(shown, t!("load-symlink")).with_help(t!("load-symlink-help")));
+        return Err(super::link_error(path, root));
     }
     if !meta.is_file() {
         return Err(Diagnostic::file(shown, t!("load-not-a-file")));

@@ -166,7 +166,7 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
             let current = site_ctx.nav.iter().find(|n| n.sections.iter().any(|s| job.url.starts_with(s.as_str()))).map(|n| &n.url);
             ctx.insert("nav_current", &current);
             // Pages the search index holds mark their content with `data-pagefind-body`.
-            ctx.insert("searchable", &crate::search::indexed(&job.output));
+            ctx.insert("searchable", &crate::routes::indexed(&job.output));
             (job.vars)(&mut ctx);
             let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::artifacts::jsonld::to_script).collect();
             if !job.breadcrumbs.is_empty() {

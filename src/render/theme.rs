@@ -45,10 +45,11 @@ impl Theme {
     /// Load `<theme>/templates/**/*.html`, reporting syntax errors with their position.
     pub fn load(dir: &Path, root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let templates_dir = dir.join("templates");
-        // The theme and its templates must be in the site: a link could read any file of the machine.
-        let is_link = |p: &Path| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
-        if let Some(link) = [dir, templates_dir.as_path()].into_iter().find(|p| is_link(p)) {
-            return Err(vec![crate::input::assets::symlink_error(link, root)]);
+        // The theme and its templates must be in the site: `themes/`, the theme's folder and
+        // its `templates/` are real folders.
+        let themes = dir.parent().unwrap_or(dir);
+        if let Some(link) = [themes, dir, templates_dir.as_path()].into_iter().find(|p| crate::input::is_link(p)) {
+            return Err(vec![crate::input::link_error(link, root)]);
         }
         if !templates_dir.is_dir() {
             return Err(vec![Diagnostic::file(relative(&templates_dir, root), t!("template-no-folder")).with_help(t!("template-no-folder-help"))]);
@@ -201,7 +202,7 @@ fn read_templates(templates_dir: &Path, root: &Path) -> (Vec<(String, Source)>, 
     let mut errors = Vec::new();
     for entry in WalkDir::new(templates_dir).follow_links(false).sort_by_file_name().into_iter().filter_map(Result::ok) {
         if entry.path_is_symlink() {
-            errors.push(crate::input::assets::symlink_error(entry.path(), root));
+            errors.push(crate::input::link_error(entry.path(), root));
         } else if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html" || e == "xml") {
             let name = relative(entry.path(), templates_dir).to_string_lossy().replace('\\', "/");
             match std::fs::read_to_string(entry.path()) {

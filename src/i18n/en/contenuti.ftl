@@ -224,8 +224,6 @@ template-render-help = the variable may be misspelt or not exist for this page; 
 
 asset-not-installed = the theme's npm packages (Bootstrap Italia, pdf-lib) are not installed: run `npm ci --prefix { $prefix }`
 asset-not-installed-help = the command installs, once, the versions pinned in { $prefix }/package-lock.json; without them the site lacks its stylesheets, icons, fonts and PDF forms
-asset-symlink = is a symbolic link (symlink): in the theme and in static/ Vetrina publishes only real files
-asset-symlink-help = replace the link with a copy of the file (a link could publish a file from outside the site)
 asset-outside = the file leads outside the theme, to { $target }
 asset-outside-help = a file of the npm packages must be in their folder: reinstall them with `npm ci --prefix { $prefix }`
 

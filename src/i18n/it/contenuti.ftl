@@ -224,8 +224,6 @@ template-render-help = forse il nome della variabile è sbagliato, o la variabil
 
 asset-not-installed = i pacchetti npm del tema (Bootstrap Italia, pdf-lib) non sono installati: eseguite `npm ci --prefix { $prefix }`
 asset-not-installed-help = il comando installa una volta sola le versioni fissate in { $prefix }/package-lock.json; senza, mancano al sito fogli di stile, icone, caratteri e moduli PDF
-asset-symlink = è un collegamento simbolico (symlink): nel tema e in static/ Vetrina pubblica solo file veri
-asset-symlink-help = sostituite il collegamento con una copia del file (un collegamento potrebbe pubblicare un file che sta fuori dal sito)
 asset-outside = il file porta fuori dal tema, a { $target }
 asset-outside-help = un file dei pacchetti npm deve stare nella loro cartella: reinstallateli con `npm ci --prefix { $prefix }`
 
