@@ -228,5 +228,21 @@ pub fn check(catalog: &Catalog, hidden: &Catalog, config: &Config, config_source
             )));
         }
     }
+    membership_service(&mut c, catalog, config, config_source);
     c.errors
+}
+
+/// `servizio_adesione` of vetrina.toml must name a published service.
+fn membership_service(c: &mut Checker, catalog: &Catalog, config: &Config, config_source: &Source) {
+    let Some(slug) = &config.membership_service else { return };
+    let services = slugs(&catalog.services, |s| &s.meta);
+    let failed = catalog.failed.iter().any(|(k, s)| *k == Kind::Service && s == slug.get_ref());
+    if services.contains(&slug.get_ref().as_str()) || failed {
+        return;
+    }
+    let d = Diagnostic::at(config_source, slug.span(), t!("ref-unknown", kind = "service", slug = slug.get_ref().as_str()));
+    c.errors.push(match did_you_mean(slug.get_ref(), services.iter().copied()) {
+        Some(s) => d.with_help(t!("ref-did-you-mean", slug = s)),
+        None => d.with_help(t!("ref-known", list = services.join(", "))),
+    });
 }

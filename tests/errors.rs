@@ -465,3 +465,14 @@ fn a_missing_npm_install_is_one_error_naming_the_command() {
     assert!(e.help.is_some());
     assert_eq!(errors.len(), 1, "{}", list(&errors));
 }
+
+#[test]
+fn the_membership_service_must_exist() {
+    let site = Site::new();
+    site.edit("vetrina.toml", "iva = \"22\"\n", "iva = \"22\"\nservizio_adesione = \"primo-servizo\"\n");
+    let e = expect(&site.check(), "vetrina.toml:9:21: errore:");
+    assert!(e.message.contains("primo-servizo"), "{e}");
+    assert!(e.help.as_deref().unwrap_or("").contains("primo-servizio"), "{e}");
+    site.edit("vetrina.toml", "primo-servizo", "primo-servizio");
+    assert!(site.check().is_empty(), "{}", list(&site.check()));
+}

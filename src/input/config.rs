@@ -57,6 +57,7 @@ struct RawConfig {
     lingua: Option<String>,
     tema: Option<Spanned<String>>,
     iva: Option<Spanned<String>>,
+    servizio_adesione: Option<Spanned<String>>,
     ente_capofila: LeadBody,
     piede: FooterLinks,
     #[serde(default)]
@@ -78,6 +79,9 @@ pub struct Config {
     #[serde(skip)]
     pub vat: BasisPoints,
     pub lead_body: LeadBody,
+    /// The service an Ente uses to join the CST (`servizio_adesione`): the calculators
+    /// link it when a service is reserved to members.
+    pub membership_service: Option<Spanned<String>>,
     pub footer: FooterLinks,
     pub social: Vec<Social>,
 }
@@ -120,6 +124,7 @@ pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config,
         theme,
         vat,
         lead_body: raw.ente_capofila,
+        membership_service: raw.servizio_adesione,
         footer: raw.piede,
         social: raw.social,
     })

@@ -193,7 +193,7 @@ pub fn build(
         levels: levels(&services, &urls),
         audiences: audiences(&services, &urls),
         changes: changes(catalog, &services, &urls, git, root),
-        calculator: calculator(catalog, &by_slug, &urls),
+        calculator: calculator(catalog, &by_slug, &urls, &config),
         enti: catalog.enti.iter().map(ente_view).collect(),
         content_links: std::mem::take(&mut b.links),
         build_date: date_short(today),
@@ -311,17 +311,24 @@ fn audiences(services: &[ServiceView], urls: &Urls) -> Vec<AudienceFilter> {
 }
 
 /// What the browser calculators need: priced services, tariffs and the member Enti.
-fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls) -> CalculatorData {
+fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config) -> CalculatorData {
     let tariffs = &by_slug.tariffs;
+    let service = |s: &crate::domain::Service| {
+        let t = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str()))?;
+        let contact = s.contacts.email.clone().or_else(|| s.contacts.pec.clone()).unwrap_or_else(|| config.lead_body.email.clone());
+        Some(CalculatorService {
+            slug: s.meta.slug.clone(),
+            title: s.title.clone(),
+            url: urls.service(&s.meta.slug),
+            tariff: t.meta.slug.clone(),
+            contact,
+            validity: t.validity.clone(),
+            payment_terms: t.payment_terms.clone(),
+        })
+    };
+    let membership = config.membership_service.as_ref().and_then(|slug| catalog.services.iter().find(|s| &s.meta.slug == slug.get_ref()));
     CalculatorData {
-        services: catalog
-            .services
-            .iter()
-            .filter_map(|s| {
-                let t = s.tariff.as_ref().filter(|t| tariffs.contains_key(t.slug.as_str()))?;
-                Some(CalculatorService { slug: s.meta.slug.clone(), title: s.title.clone(), url: urls.service(&s.meta.slug), tariff: t.slug.clone() })
-            })
-            .collect(),
+        services: catalog.services.iter().filter_map(service).collect(),
         tariffs: catalog.tariffs.iter().map(|t| (t.meta.slug.clone(), t.tariff.clone())).collect(),
         enti: catalog
             .enti
@@ -334,6 +341,7 @@ fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls) -> CalculatorDat
                 businesses: e.businesses.unwrap_or(0),
             })
             .collect(),
+        membership: membership.map(|s| CalculatorLink { title: s.title.clone(), url: urls.service(&s.meta.slug) }),
     }
 }
 

@@ -46,6 +46,14 @@ pub struct CalculatorData {
     pub services: Vec<CalculatorService>,
     pub tariffs: BTreeMap<String, crate::pricing::Tariff>,
     pub enti: Vec<CalculatorEnte>,
+    /// The service to join the CST, linked when a service is reserved to members.
+    pub membership: Option<CalculatorLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorLink {
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,6 +62,12 @@ pub struct CalculatorService {
     pub title: String,
     pub url: String,
     pub tariff: String,
+    /// Where to ask for a price "su richiesta": the service's e-mail, else its PEC, else
+    /// the CST's e-mail.
+    pub contact: String,
+    /// The tariff's `validita` and `pagamento`, for the printed quote.
+    pub validity: Option<String>,
+    pub payment_terms: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -97,6 +97,58 @@ test("site-wide calculator: several services, VAT and a multi-year total", async
   assert.deepEqual(p.problems, [], "console errors or CSP violations");
 });
 
+test("honest headlines: a price on request names who to ask, never 0,00 €", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
+  const status = p.locator(".vetrina-calc-sintesi");
+  await p.fill("#calc-abitanti", "12000");
+  await assert.doesNotReject(p.waitForFunction(() => document.querySelector(".vetrina-calc-sintesi").textContent.startsWith("Prezzo su richiesta")));
+  const text = await status.textContent();
+  assert.equal(text, "Prezzo su richiesta: scrivete a servizidigitali@cst.example.it.");
+  assert.equal(await status.locator("a").getAttribute("href"), "mailto:servizidigitali@cst.example.it");
+  assert.equal(await p.locator("[data-total]").count(), 0, "no totals of zero for a price on request");
+  // Back under the threshold, the figure returns.
+  await p.fill("#calc-abitanti", "1001");
+  assert.match(await status.textContent(), /^Primo anno: 2\.074,00 € IVA inclusa/);
+  assert.deepEqual(p.problems, []);
+});
+
+test("honest headlines: members only says so to a non-member and links the membership service", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
+  await p.fill("#calc-abitanti", "1001");
+  await p.click(`label[for="calc-aderente"]`);
+  const status = p.locator(".vetrina-calc-sintesi");
+  await p.waitForFunction(() => document.querySelector(".vetrina-calc-sintesi").textContent.startsWith("Servizio riservato"));
+  assert.equal(await status.textContent(), "Servizio riservato agli Enti aderenti al CST: RAO Pubblico: rilascio dell'identità digitale SPID allo sportello. Per aderire: Adesione al CST.");
+  assert.match(await status.locator("a").getAttribute("href"), /\/servizi\/adesione-cst\/$/);
+  assert.doesNotMatch(await status.textContent(), /0,00/);
+  // The membership fee itself is priced for a non-member.
+  await p.goto(`${site.url}/servizi/adesione-cst/?abitanti=7000&imprese=598&aderente=0`);
+  await p.waitForFunction(() => document.querySelector(".vetrina-calc-sintesi").textContent !== "");
+  assert.match(await status.textContent(), /^Primo anno: 1\.588,00 € IVA inclusa/);
+});
+
+test("honest headlines: a partial basket says which items the total leaves out", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/calcola/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  await p.fill("#calc-abitanti", "12345");
+  await p.click(`label[for="calc-srv-gestione-documentale"]`);
+  await p.click(`label[for="calc-srv-rao-pubblico"]`);
+  await p.click(`label[for="calc-srv-app-io"]`);
+  const status = p.locator(".vetrina-calc-sintesi");
+  await p.waitForFunction(() => document.querySelector(".vetrina-calc-sintesi").textContent.includes("Esclusi"));
+  const text = await status.textContent();
+  // Gestione documentale 5,431.80 + App IO 1,900.00, VAT 1,195.00 + 418.00: 8,944.80.
+  assert.match(text, /^Primo anno: 8\.944,80 € IVA inclusa/);
+  assert.match(text, /Esclusi dal totale perché su richiesta: «Attivazione» \(RAO Pubblico[^)]*\); «Canone annuale di assistenza e manutenzione» \(RAO Pubblico[^)]*\)\. Per il prezzo scrivete a servizidigitali@cst\.example\.it\./);
+  await p.click(`label[for="calc-aderente"]`);
+  await p.waitForFunction(() => document.querySelector(".vetrina-calc-sintesi").textContent.includes("aderenti"));
+  assert.match(await status.textContent(), /^Riservati agli Enti aderenti al CST: .*Gestione documentale.*Per aderire: Adesione al CST\.$/);
+  assert.deepEqual(p.problems, []);
+});
+
 test("without JavaScript the price tables stay and the calculator says it needs JavaScript", async () => {
   const p = await page(site.chrome, { javaScriptEnabled: false });
   await p.goto(`${site.url}/servizi/rao-pubblico/`);

@@ -219,6 +219,71 @@ function totalsTable(t, years) {
 
 let pending = 0;
 
+/** A mailto link, or a link to a page of the site. */
+function link(text, href) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/** Words and nodes joined as they read: "a, b e c". */
+function joined(parts) {
+  const out = [];
+  parts.forEach((part, i) => {
+    if (i > 0) out.push(i === parts.length - 1 ? " e " : ", ");
+    out.push(part);
+  });
+  return out;
+}
+
+/** Who to write to for the on-request items of these services. */
+function askWhom(entries) {
+  const contacts = [...new Set(entries.map((e) => e.service.contact))];
+  return joined(contacts.map((c) => link(c, `mailto:${c}`)));
+}
+
+/** What the headline says of services left out of the total: on request, or members only. */
+function exclusions(excluded, data) {
+  const out = [];
+  if (excluded.onRequest.length) {
+    const what = excluded.onRequest.flatMap((e) => e.items.map((name) => `«${name}» (${e.service.title})`));
+    out.push(`Esclusi dal totale perché su richiesta: ${what.join("; ")}. Per il prezzo scrivete a `, ...askWhom(excluded.onRequest), ".");
+  }
+  if (excluded.reserved.length) out.push(" ", ...reservedSentence(excluded.reserved, data, "Esclusi dal totale perché riservati agli Enti aderenti al CST: "));
+  return out;
+}
+
+function reservedSentence(reserved, data, lead) {
+  const out = [lead, reserved.map((s) => s.title).join(", "), "."];
+  if (data.membership) out.push(" Per aderire: ", link(data.membership.title, data.membership.url), ".");
+  return out;
+}
+
+/**
+ * The headline: the first-year figure only when something was priced; otherwise what
+ * stands in the way (a price on request, a service for members only), never "0,00 €".
+ */
+function headline(totals, years, excluded, priced, data) {
+  if (!priced) {
+    const out = [];
+    if (excluded.onRequest.length) out.push("Prezzo su richiesta: scrivete a ", ...askWhom(excluded.onRequest), ".");
+    if (excluded.reserved.length) {
+      const lead = excluded.reserved.length === 1 && !excluded.onRequest.length ? "Servizio riservato agli Enti aderenti al CST: " : "Riservati agli Enti aderenti al CST: ";
+      out.push(out.length ? " " : "", ...reservedSentence(excluded.reserved, data, lead));
+    }
+    return out;
+  }
+  const firstYear = totals.oneOff + totals.yearly + totals.vatOneOff + totals.vatYearly;
+  const out = [
+    `Primo anno: ${formatEuro(firstYear)} IVA inclusa ` + `(${formatEuro(totals.oneOff)} una tantum e ${formatEuro(totals.yearly)} annuali, IVA esclusa).`,
+  ];
+  if (years > 1) out.push(` Su ${years} anni: ${formatEuro(totals.total + totals.totalVat)} IVA inclusa.`);
+  const rest = exclusions(excluded, data);
+  if (rest.length) out.push(" ", ...rest);
+  return out;
+}
+
 function update(root, data) {
   const services = selectedServices(root);
   const { ok, profiles, base } = read(root, services);
@@ -238,33 +303,29 @@ function update(root, data) {
     return;
   }
   const totals = { oneOff: 0, yearly: 0, vatOneOff: 0, vatYearly: 0, total: 0, totalVat: 0 };
-  let incomplete = false;
-  const unavailable = [];
+  const excluded = { onRequest: [], reserved: [] };
+  let priced = false;
   for (const slug of services) {
     const service = data.services.find((s) => s.slug === slug);
     if (!service) continue;
     const q = quote(data.tariffs[service.tariff], profiles[slug]);
-    if (q.not_available) unavailable.push(service.title);
-    incomplete ||= q.incomplete;
+    detail.append(quoteTable(service.title, q));
+    if (q.not_available) {
+      excluded.reserved.push(service);
+      continue;
+    }
+    const onRequest = q.lines.filter((l) => l.price.kind === "on-request").map((l) => l.name);
+    if (onRequest.length) excluded.onRequest.push({ service, items: onRequest });
+    priced ||= q.lines.some((l) => l.price.kind === "amount" || l.price.kind === "included");
     totals.oneOff += q.one_off;
     totals.yearly += q.yearly;
     totals.vatOneOff += q.vat_one_off;
     totals.vatYearly += q.vat_yearly;
     totals.total += q.total;
     totals.totalVat += q.total_vat;
-    detail.append(quoteTable(service.title, q));
   }
-  detail.append(totalsTable(totals, base.years));
-  const notes = [];
-  if (incomplete) notes.push("Alcune voci sono su richiesta: il CST le quota con un preventivo e i totali non le comprendono.");
-  if (unavailable.length) notes.push(`Riservato agli Enti aderenti: ${unavailable.join(", ")}.`);
-  for (const note of notes) detail.append(cell("p", note, { class: "small" }));
-  const firstYear = totals.oneOff + totals.yearly + totals.vatOneOff + totals.vatYearly;
-  summary.textContent =
-    `Primo anno: ${formatEuro(firstYear)} IVA inclusa ` +
-    `(${formatEuro(totals.oneOff)} una tantum e ${formatEuro(totals.yearly)} annuali, IVA esclusa).` +
-    (base.years > 1 ? ` Su ${base.years} anni: ${formatEuro(totals.total + totals.totalVat)} IVA inclusa.` : "") +
-    (incomplete ? " Alcune voci sono su richiesta." : "");
+  if (priced) detail.append(totalsTable(totals, base.years));
+  summary.replaceChildren(...headline(totals, base.years, excluded, priced, data));
   print.hidden = false;
   // Keep the URL in step, without flooding the history while someone types.
   clearTimeout(pending);
