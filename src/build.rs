@@ -328,12 +328,18 @@ pub fn is_site(path: &Path) -> bool {
 
 /// Parse a site's content without building it (for tools and tests that need the model).
 pub fn catalog(root: &Path) -> Result<content::Catalog, Vec<Diagnostic>> {
+    settings_and_catalog(root).map(|(_, catalog)| catalog)
+}
+
+/// `vetrina.toml` and the parsed content, for a command that prices without building
+/// (`vetrina preventivo`).
+pub fn settings_and_catalog(root: &Path) -> Result<(config::Config, content::Catalog), Vec<Diagnostic>> {
     let (inputs, mut errors) = load::load(root)?;
     let config = config::parse(&inputs.config, None)?;
     let (catalog, content_errors) = content::parse_catalog(&inputs, config.vat);
     errors.extend(content_errors);
     if errors.is_empty() {
-        Ok(catalog)
+        Ok((config, catalog))
     } else {
         Err(errors)
     }

@@ -15,7 +15,8 @@
 //! may put in a page, and the limits), `i18n` (every message, in Italian and English),
 //! `diagnostics` (errors at `file:line:col`), `domain` (the plain types), `markdown`, and
 //! `pricing`, the pure money engine. `incremental` says which files the last build already
-//! made; `serve`, `init` and `nuovo` are the other commands.
+//! made; `serve`, `init`, `nuovo` and `quote_command` (`vetrina preventivo`) are the other
+//! commands.
 
 pub mod artifacts;
 pub mod build;
@@ -33,6 +34,7 @@ pub mod nuovo;
 pub mod output;
 pub mod policy;
 pub mod pricing;
+pub mod quote_command;
 pub mod render;
 pub mod routes;
 pub mod search;

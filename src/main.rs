@@ -69,6 +69,34 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    Preventivo {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_name = "SERVIZIO")]
+        servizio: Vec<String>,
+        #[arg(long, value_name = "NOME")]
+        ente: Option<String>,
+        #[arg(long, value_name = "TIPO")]
+        tipo: Option<String>,
+        #[arg(long, value_name = "N")]
+        abitanti: Option<u64>,
+        #[arg(long, value_name = "N")]
+        postazioni: Option<u64>,
+        #[arg(long, value_name = "N")]
+        imprese: Option<u64>,
+        #[arg(long, value_name = "N")]
+        utenti: Option<u64>,
+        #[arg(long, value_name = "N")]
+        persone: Option<u64>,
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        anni: u32,
+        #[arg(long, value_name = "VOCE")]
+        voce: Vec<String>,
+        #[arg(long)]
+        non_aderente: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The language asked for before clap parses anything, so that `--help` speaks it too:
@@ -282,6 +310,22 @@ fn run(command: Command) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Preventivo { root, servizio, ente, tipo, abitanti, postazioni, imprese, utenti, persone, anni, voce, non_aderente, json } => {
+            let request = vetrina::quote_command::Request {
+                services: servizio,
+                ente,
+                ente_type: tipo,
+                population: abitanti,
+                workstations: postazioni,
+                businesses: imprese,
+                users: utenti,
+                persons: persone,
+                years: anni,
+                items: voce,
+                non_member: non_aderente,
+            };
+            print_quote(&root, &request, json)
+        }
         Command::Init { dir } => match vetrina::init::init(&dir) {
             Ok(()) => {
                 eprintln!("{}", t!("init-done", dir = dir));
@@ -294,6 +338,29 @@ fn run(command: Command) -> ExitCode {
             }
         },
     }
+}
+
+/// `vetrina preventivo`: the quote on stdout; content errors and a bad request on stderr.
+fn print_quote(root: &std::path::Path, request: &vetrina::quote_command::Request, json: bool) -> ExitCode {
+    use vetrina::quote_command;
+    let (config, catalog) = match build::settings_and_catalog(root) {
+        Ok(found) => found,
+        Err(errors) => {
+            report(&errors);
+            return ExitCode::FAILURE;
+        }
+    };
+    match quote_command::price(&catalog, &config, request) {
+        Ok(priced) if json => println!("{}", quote_command::json(&priced)),
+        Ok(priced) => print!("{}", quote_command::text(&priced, &config)),
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{}: {e}", t!("error"));
+            }
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn build_site(opts: &Options, timings: bool) -> ExitCode {

@@ -200,3 +200,105 @@ fn both_engines_agree_on_ten_thousand_generated_profiles() {
     let out = node("differential.mjs", &[&file]);
     assert!(out.contains("12000 passed, 0 failed"), "{out}");
 }
+
+/// The command-line arguments of `vetrina preventivo` that describe `p`.
+fn quote_args(service: &str, p: &Profile) -> Vec<String> {
+    let ente_type = serde_json::to_value(p.ente_type).unwrap().as_str().unwrap().to_string();
+    let mut args: Vec<String> =
+        vec!["preventivo".into(), "--root".into(), common::repo().display().to_string(), "--json".into(), "--servizio".into(), service.into()];
+    for (option, value) in [
+        ("--tipo", ente_type),
+        ("--abitanti", p.population.to_string()),
+        ("--postazioni", p.workstations.to_string()),
+        ("--imprese", p.businesses.to_string()),
+        ("--utenti", p.users.to_string()),
+        ("--persone", p.persons.to_string()),
+        ("--anni", p.years.to_string()),
+    ] {
+        args.extend([option.to_string(), value]);
+    }
+    for (id, n) in &p.quantities {
+        args.extend(["--voce".to_string(), format!("{id}={n}")]);
+    }
+    if !p.member {
+        args.push("--non-aderente".into());
+    }
+    args
+}
+
+/// `vetrina preventivo --json` on every hand-computed vector: its quote is the Rust engine's
+/// and the browser engine's, object for object.
+#[test]
+fn the_command_line_quote_equals_both_engines_on_the_vectors() {
+    let vectors: Vectors = serde_json::from_str(include_str!("vectors/pricing.json")).unwrap();
+    let catalog = vetrina::build::catalog(&common::repo()).unwrap();
+    let tariffs = tariffs();
+    let mut cases = Vec::new();
+    for c in &vectors.cases {
+        let service = catalog.services.iter().find(|s| s.tariff.as_ref().is_some_and(|t| t.slug == c.tariff)).expect("a service uses the tariff");
+        let out = Command::new(env!("CARGO_BIN_EXE_vetrina")).args(quote_args(&service.meta.slug, &c.profile)).output().unwrap();
+        assert!(out.status.success(), "{}: {}", c.name, String::from_utf8_lossy(&out.stderr));
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let got = &json["services"][0]["quote"];
+        let engine = serde_json::to_value(quote(&tariffs[&c.tariff], &c.profile).unwrap()).unwrap();
+        assert_eq!(got, &engine, "{}: the command line and the Rust engine differ", c.name);
+        cases.push(json!({ "tariff": c.tariff, "profile": c.profile, "quote": got }));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cases.json");
+    std::fs::write(&file, serde_json::to_vec(&json!({ "tariffs": tariffs, "cases": cases })).unwrap()).unwrap();
+    let out = node("differential.mjs", &[&file]);
+    assert!(out.contains(&format!("{} passed, 0 failed", vectors.cases.len())), "{out}");
+}
+
+fn preventivo(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vetrina"))
+        .args(["preventivo", "--root", common::repo().to_str().unwrap()])
+        .args(args)
+        .env("VETRINA_LINGUA", "it")
+        .output()
+        .unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_command_line_quote_reads_in_italian() {
+    let (ok, text, err) = preventivo(&["--servizio", "rao-pubblico", "--abitanti", "1500", "--voce", "spid-day=3", "--anni", "3"]);
+    assert!(ok, "{err}");
+    for want in [
+        "Preventivo di CST Valdorsa",
+        "Ente: Comune, 1.500 abitanti",
+        "aderente al CST; totali su 3 anni",
+        "  SPID Day (× 3) — una tantum — 2.250,00 €",
+        "Totali, IVA esclusa: 2.900,00 € una tantum e 1.050,00 € annuali.",
+        "Primo anno, IVA inclusa: 4.819,00 €",
+        // 2,900 + 1,050 × 3 = 6,050; VAT 638 + 231 × 3 = 1,331.
+        "Su 3 anni, IVA inclusa: 7.381,00 €",
+        "Validità: Gli importi valgono per 12 mesi",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    // On request and members only are said, never priced at zero.
+    let (ok, text, _) = preventivo(&["--servizio", "rao-pubblico", "--abitanti", "12000"]);
+    assert!(ok);
+    assert!(text.contains("Escluse dai totali le voci su richiesta") && text.contains("servizidigitali@cst.example.it"), "{text}");
+    assert!(!text.contains("Primo anno"), "{text}");
+    let (ok, text, _) = preventivo(&["--servizio", "rao-pubblico", "--abitanti", "1500", "--non-aderente"]);
+    assert!(ok);
+    assert!(text.contains("riservato agli Enti aderenti") && !text.contains("0,00 €"), "{text}");
+}
+
+#[test]
+fn the_command_line_quote_names_every_mistake() {
+    let (ok, _, err) = preventivo(&["--servizio", "rao-publico", "--tipo", "provincia", "--anni", "40", "--voce", "spid-dy=2"]);
+    assert!(!ok);
+    for want in ["forse intendevate «rao-pubblico»", "il tipo di Ente «provincia» non esiste", "--anni va da 1 a 30"] {
+        assert!(err.contains(want), "{want:?} not in:\n{err}");
+    }
+    let (ok, _, err) = preventivo(&["--servizio", "rao-pubblico", "--voce", "spid-day=11"]);
+    assert!(!ok);
+    assert!(err.contains("la quantità va da 1 a 10"), "{err}");
+    let (ok, _, err) = preventivo(&["--servizio", "rao-pubblico", "--ente", "Comune di Nessuno"]);
+    assert!(!ok);
+    assert!(err.contains("non è in content/dati/enti.toml"), "{err}");
+}

@@ -80,6 +80,16 @@ pub fn ente_type_label(t: EnteType) -> &'static str {
     }
 }
 
+/// "Comune", "Unione di Comuni", ...: the kind of one Ente.
+pub fn ente_type_singular(t: EnteType) -> &'static str {
+    match t {
+        EnteType::Comune => "Comune",
+        EnteType::Unione => "Unione di Comuni",
+        EnteType::ComunitaMontana => "Comunità montana",
+        EnteType::Altro => "Altro Ente",
+    }
+}
+
 pub fn fixed_label(f: Fixed) -> String {
     match f {
         Fixed::Amount(c) => format_euro(c),

@@ -257,5 +257,57 @@ cli-err-subcommand = "{ $name }" is not a Vetrina command
 cli-err-argument = the option "{ $name }" does not exist for this command
 cli-err-value = the value "{ $value }" is not valid for { $name }
 cli-err-missing = { $name } is missing
-cli-err-no-command = a command is missing: build, check, serve, init or nuovo
+cli-err-no-command = a command is missing: build, check, serve, init, nuovo or preventivo
 cli-err-help = For the list of commands and options: vetrina --help (or vetrina <command> --help).
+
+## vetrina preventivo
+
+cli-preventivo = Price one or more services for an Ente, with the site's own engine
+cli-preventivo-root = { cli-build-root }
+cli-preventivo-servizio = The slug of a service to price (repeatable), for example rao-pubblico
+cli-preventivo-ente = An Ente of content/dati/enti.toml, by name: its type and figures are taken from there
+cli-preventivo-tipo = Kind of Ente: comune, unione, comunita-montana or altro
+cli-preventivo-abitanti = Number of inhabitants
+cli-preventivo-postazioni = Number of workstations
+cli-preventivo-imprese = Number of businesses based in the Ente
+cli-preventivo-utenti = Number of users
+cli-preventivo-persone = Number of persons
+cli-preventivo-anni = Years of the multi-year total (1 to 30)
+cli-preventivo-voce = An optional item chosen, with its quantity: ID or ID=N, or SERVICE:ID=N (repeatable)
+cli-preventivo-non_aderente = The Ente is not a member of the CST (list prices; members-only services are not available)
+cli-preventivo-json = Write the quote as JSON, with the pricing engine's object for each service
+quote-no-service = no service given: name one with --servizio, for example --servizio rao-pubblico
+quote-unknown-service = there is no service «{ $slug }»; the services are: { $list }
+quote-unknown-service-close = there is no service «{ $slug }»: did you mean «{ $close }»?
+quote-no-tariff = the service «{ $slug }» has no tariff, so there is no price to compute
+quote-unknown-ente = the Ente «{ $name }» is not in content/dati/enti.toml; write the name as it is there, or give the type and figures with --tipo, --abitanti, ...
+quote-unknown-ente-close = the Ente «{ $name }» is not in content/dati/enti.toml: did you mean «{ $close }»?
+quote-bad-type = there is no kind of Ente «{ $value }»: write comune, unione, comunita-montana or altro
+quote-too-many = { $option } can be at most { $max }
+quote-bad-years = --anni goes from 1 to { $max }
+quote-bad-quantity = in «--voce { $spec }» the quantity after = must be a whole number, for example spid-day=3
+quote-quantity-range = in «--voce { $spec }» the quantity goes from { $min } to { $max }
+quote-no-max = unlimited
+quote-no-quantity = the item «{ $id }» has no quantity: write it without =N
+quote-unknown-item = the item «{ $id }» is not in the chosen tariffs; the items are: { $list }
+quote-unknown-item-close = the item «{ $id }» is not in the chosen tariffs: did you mean «{ $close }»?
+quote-too-large = the price of «{ $service }» for these figures is too large to show exactly: check the figures
+quote-heading = Quote of { $site }
+quote-ente-named = Ente: { $name } ({ $kind }{ $figures })
+quote-ente = Ente: { $kind }{ $figures }
+quote-member = member of the CST
+quote-non-member = not a member of the CST
+quote-years = { $member }; totals over { $years ->
+        [one] 1 year
+       *[other] { $years } years
+    }
+quote-members-only = Service reserved to the CST's members: not available to a non-member.
+quote-vat = Amounts before VAT; VAT { $rate }.
+quote-validity = Validity
+quote-payment = Payment
+quote-total-net = Totals before VAT: { $one_off } one-off and { $yearly } yearly.
+quote-total-vat = VAT: { $one_off } on the one-off items and { $yearly } on the yearly ones.
+quote-first-year = First year, VAT included: { $amount }
+quote-all-years = Over { $years } years, VAT included: { $amount }
+quote-excluded-members = Left out of the totals as reserved to the CST's members: { $service }.
+quote-excluded-on-request = Left out of the totals, the items on request of «{ $service }»: write to { $contact }.

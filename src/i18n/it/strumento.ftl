@@ -260,5 +260,57 @@ cli-err-subcommand = «{ $name }» non è un comando di Vetrina
 cli-err-argument = l'opzione «{ $name }» non esiste per questo comando
 cli-err-value = il valore «{ $value }» non va bene per { $name }
 cli-err-missing = manca { $name }
-cli-err-no-command = manca il comando: build, check, serve, init o nuovo
+cli-err-no-command = manca il comando: build, check, serve, init, nuovo o preventivo
 cli-err-help = Per l'elenco dei comandi e delle opzioni: vetrina --help (o vetrina <comando> --help).
+
+## vetrina preventivo
+
+cli-preventivo = Calcola il prezzo di uno o più servizi per un Ente, con lo stesso motore del sito
+cli-preventivo-root = { cli-build-root }
+cli-preventivo-servizio = Lo slug del servizio da quotare (ripetibile), per esempio rao-pubblico
+cli-preventivo-ente = Un Ente di content/dati/enti.toml, per nome: tipo e numeri si prendono da lì
+cli-preventivo-tipo = Tipo di Ente: comune, unione, comunita-montana o altro
+cli-preventivo-abitanti = Numero di abitanti
+cli-preventivo-postazioni = Numero di postazioni di lavoro
+cli-preventivo-imprese = Numero di imprese con sede nell'Ente
+cli-preventivo-utenti = Numero di utenti
+cli-preventivo-persone = Numero di persone
+cli-preventivo-anni = Anni per il totale pluriennale (da 1 a 30)
+cli-preventivo-voce = Una voce facoltativa scelta, con la quantità: ID o ID=N, oppure SERVIZIO:ID=N (ripetibile)
+cli-preventivo-non_aderente = L'Ente non aderisce al CST (prezzi di listino; i servizi riservati agli aderenti non sono disponibili)
+cli-preventivo-json = Scrivi il preventivo in JSON, con l'oggetto del motore di calcolo per ogni servizio
+quote-no-service = manca il servizio: indicatelo con --servizio, per esempio --servizio rao-pubblico
+quote-unknown-service = il servizio «{ $slug }» non esiste; i servizi sono: { $list }
+quote-unknown-service-close = il servizio «{ $slug }» non esiste: forse intendevate «{ $close }»?
+quote-no-tariff = il servizio «{ $slug }» non ha una tariffa, quindi non ha un prezzo da calcolare
+quote-unknown-ente = l'Ente «{ $name }» non è in content/dati/enti.toml; scrivete il nome com'è lì, oppure date tipo e numeri con --tipo, --abitanti, ...
+quote-unknown-ente-close = l'Ente «{ $name }» non è in content/dati/enti.toml: forse intendevate «{ $close }»?
+quote-bad-type = il tipo di Ente «{ $value }» non esiste: scrivete comune, unione, comunita-montana o altro
+quote-too-many = { $option } può valere al massimo { $max }
+quote-bad-years = --anni va da 1 a { $max }
+quote-bad-quantity = in «--voce { $spec }» la quantità dopo = deve essere un numero intero, per esempio spid-day=3
+quote-quantity-range = in «--voce { $spec }» la quantità va da { $min } a { $max }
+quote-no-max = illimitato
+quote-no-quantity = la voce «{ $id }» non ha una quantità: scrivetela senza =N
+quote-unknown-item = la voce «{ $id }» non c'è nelle tariffe scelte; le voci sono: { $list }
+quote-unknown-item-close = la voce «{ $id }» non c'è nelle tariffe scelte: forse intendevate «{ $close }»?
+quote-too-large = il prezzo di «{ $service }» per questi numeri è troppo grande per essere mostrato esattamente: controllate i numeri
+quote-heading = Preventivo di { $site }
+quote-ente-named = Ente: { $name } ({ $kind }{ $figures })
+quote-ente = Ente: { $kind }{ $figures }
+quote-member = aderente al CST
+quote-non-member = non aderente al CST
+quote-years = { $member }; totali su { $years ->
+        [one] 1 anno
+       *[other] { $years } anni
+    }
+quote-members-only = Servizio riservato agli Enti aderenti al CST: non disponibile per un Ente non aderente.
+quote-vat = Importi IVA esclusa; IVA { $rate }.
+quote-validity = Validità
+quote-payment = Pagamento
+quote-total-net = Totali, IVA esclusa: { $one_off } una tantum e { $yearly } annuali.
+quote-total-vat = IVA: { $one_off } sulle voci una tantum e { $yearly } sulle annuali.
+quote-first-year = Primo anno, IVA inclusa: { $amount }
+quote-all-years = Su { $years } anni, IVA inclusa: { $amount }
+quote-excluded-members = Escluso dai totali perché riservato agli Enti aderenti al CST: { $service }.
+quote-excluded-on-request = Escluse dai totali le voci su richiesta di «{ $service }»: scrivete a { $contact }.
