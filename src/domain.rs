@@ -310,6 +310,36 @@ pub enum FieldType {
     OpzioneTariffa,
 }
 
+/// One answer of the membership field (`adesione`), on the web form and in the PDF.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct MembershipState {
+    /// The radio's value, also the PDF button's export name.
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+/// The three answers of `adesione`, as the guide describes them.
+pub const MEMBERSHIP_STATES: [MembershipState; 3] = [
+    MembershipState { value: "aderito", label: "l'Ente ha aderito al CST sottoscrivendo la convenzione" },
+    MembershipState { value: "approvato", label: "l'Ente ha approvato l'adesione con l'atto indicato qui sotto" },
+    MembershipState { value: "approvera", label: "l'Ente approverà l'adesione nella seduta indicata qui sotto" },
+];
+
+/// The text fields that go with `adesione`: the name suffix, the label and the format.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct MembershipDetail {
+    pub suffix: &'static str,
+    pub label: &'static str,
+    /// `text` or `date`.
+    pub control: &'static str,
+}
+
+pub const MEMBERSHIP_DETAILS: [MembershipDetail; 3] = [
+    MembershipDetail { suffix: "atto-numero", label: "Atto di adesione: numero", control: "text" },
+    MembershipDetail { suffix: "atto-data", label: "Atto di adesione: data", control: "date" },
+    MembershipDetail { suffix: "seduta-data", label: "Seduta prevista per l'approvazione: data", control: "date" },
+];
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Field {
     pub name: String,
@@ -320,6 +350,14 @@ pub struct Field {
     pub options: Vec<String>,
     pub columns: Vec<String>,
     pub rows: u32,
+    /// The service the field is about (`servizio`): opened from a calculator's choice, the
+    /// online form ticks it, fills it or picks `when_chosen` when the service is chosen.
+    pub service: Option<Ref>,
+    /// What fills a `numero` (`valore`): a figure of the Ente (`postazioni`, ...) or the
+    /// quantity of an item of the service's tariff (its `id`).
+    pub value_from: Option<Ref>,
+    /// For a `scelta`: the option picked when the service is chosen (`se_scelto`).
+    pub when_chosen: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

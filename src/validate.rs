@@ -229,7 +229,37 @@ pub fn check(catalog: &Catalog, hidden: &Catalog, config: &Config, config_source
         }
     }
     membership_service(&mut c, catalog, config, config_source);
+    filled_from_choice(&mut c, catalog, hidden);
     c.errors
+}
+
+/// A form field's `servizio` must name a published service, and its `valore` a figure of
+/// the Ente or an item of that service's tariff.
+fn filled_from_choice(c: &mut Checker, catalog: &Catalog, hidden: &Catalog) {
+    let services = slugs(&catalog.services, |s| &s.meta);
+    let hidden_services = slugs(&hidden.services, |s| &s.meta);
+    for form in &catalog.forms {
+        for f in form.sections.iter().flat_map(|s| &s.fields) {
+            let Some(r) = &f.service else { continue };
+            if !c.reference(&form.meta, r, Kind::Service, "servizio", &services, &hidden_services) {
+                continue;
+            }
+            let Some(v) = &f.value_from else { continue };
+            let service = catalog.services.iter().find(|s| s.meta.slug == r.slug);
+            let items: Vec<&str> = service
+                .and_then(|s| s.tariff.as_ref())
+                .and_then(|t| catalog.tariffs.iter().find(|d| d.meta.slug == t.slug))
+                .map(|t| t.tariff.items.iter().map(|i| i.id.as_str()).collect())
+                .unwrap_or_default();
+            let figures = crate::pricing::Basis::ALL.map(|b| crate::pricing::describe::input_spec(b).name);
+            if figures.contains(&v.slug.as_str()) || items.contains(&v.slug.as_str()) {
+                continue;
+            }
+            let list: Vec<&str> = figures.iter().copied().chain(items).collect();
+            let d = c.at(&form.meta.source_path, v.span.clone(), t!("form-value-unknown", value = v.slug.as_str(), service = r.slug.as_str()));
+            c.errors.push(d.with_help(t!("form-value-unknown-help", list = list.join(", "))));
+        }
+    }
 }
 
 /// `servizio_adesione` of vetrina.toml must name a published service.

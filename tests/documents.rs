@@ -71,7 +71,7 @@ fn service_of(path: &Path) -> Option<&'static vetrina::domain::Service> {
 fn expected_names(f: &Field) -> Vec<String> {
     match f.field_type {
         FieldType::Elenco => (1..=f.rows).flat_map(|r| (1..=f.columns.len()).map(move |c| format!("{}-{r}-{c}", f.name))).collect(),
-        FieldType::Adesione => vec![f.name.clone(), format!("{}-atto-numero", f.name), format!("{}-atto-data", f.name)],
+        FieldType::Adesione => vec![f.name.clone(), format!("{}-atto-numero", f.name), format!("{}-atto-data", f.name), format!("{}-seduta-data", f.name)],
         _ => vec![f.name.clone()],
     }
 }
@@ -99,6 +99,18 @@ fn acroform_fields_match_the_form_definition_and_have_accessible_names() {
     for pdf in files("pdf").iter().filter(|p| p.to_string_lossy().contains("/moduli/")) {
         let form = form_of(pdf);
         let mut expected: BTreeSet<String> = form.sections.iter().flat_map(|s| s.fields.iter().flat_map(expected_names)).collect();
+        // A service's copy: a box per optional item of its tariff and a field per quantity.
+        let tariff = service_of(pdf).and_then(|s| s.tariff.as_ref()).and_then(|t| catalog().tariffs.iter().find(|d| d.meta.slug == t.slug));
+        for f in form.sections.iter().flat_map(|s| &s.fields).filter(|f| f.field_type == FieldType::OpzioneTariffa) {
+            for item in tariff.iter().flat_map(|t| &t.tariff.items) {
+                if item.optional {
+                    expected.insert(format!("{}-{}", f.name, item.id));
+                }
+                if item.quantity.is_some() {
+                    expected.insert(format!("{}-{}-quantita", f.name, item.id));
+                }
+            }
+        }
         if form.signature {
             expected.extend(["luogo-data".to_string(), "firma".to_string()]);
         }
@@ -128,7 +140,7 @@ fn acroform_fields_match_the_form_definition_and_have_accessible_names() {
             assert_eq!(group.get(b"FT").unwrap().as_name().unwrap(), b"Btn");
             let flags = group.get(b"Ff").unwrap().as_i64().unwrap();
             assert!(flags & (1 << 15) != 0, "{}: {} is not a radio group", pdf.display(), f.name);
-            assert_eq!(group.get(b"Kids").unwrap().as_array().unwrap().len(), 2);
+            assert_eq!(group.get(b"Kids").unwrap().as_array().unwrap().len(), vetrina::domain::MEMBERSHIP_STATES.len());
         }
     }
 }
@@ -265,4 +277,30 @@ fn pages_link_every_document_with_format_and_size() {
     assert!(access.contains("(PDF, ") && access.contains("(ODT, "));
     let cost = &rao[anchor("quanto-costa")..anchor("accedi-al-servizio")];
     assert!(cost.contains("richiesta-servizio-rao-pubblico.pdf"), "no form download in Quanto costa");
+}
+
+/// The request form reads like a PA form: nothing meant for the web site, no instruction
+/// twice, one table of the prices by kind of Ente instead of a line per item and kind, the
+/// population the declarations refer to, the three membership answers of the guide and the
+/// service's own optional items as choices.
+#[test]
+fn the_request_pdf_reads_like_a_pa_form() {
+    let pdf = output().join("moduli/richiesta-servizio/richiesta-servizio-rao-pubblico.pdf");
+    let text = text_of(&pdf);
+    for web_only in ["Accedi al servizio", "Ogni scheda di servizio", "indicato in alto"] {
+        assert!(!text.contains(web_only), "website-only «{web_only}» in the PDF:\n{text}");
+    }
+    assert_eq!(text.matches("via PEC a").count(), 1, "the sending instruction is not once:\n{text}");
+    assert!(!text.contains(": Unioni di Comuni: su richiesta."), "one line per item and kind:\n{text}");
+    assert!(text.contains("Prezzi per tipo di Ente"), "{text}");
+    assert!(text.contains("Voce Unioni di Comuni Comunità montane Altri Enti Attivazione su richiesta su richiesta su richiesta"), "{text}");
+    assert!(text.contains("popolazione indicata") && text.contains("Popolazione (ultimo censimento ISTAT)"), "{text}");
+    for state in vetrina::domain::MEMBERSHIP_STATES {
+        assert!(text.contains(state.label), "no membership answer «{}»", state.label);
+    }
+    assert!(text.contains("Seduta prevista per l'approvazione: data"), "{text}");
+    assert!(text.contains("SPID Day: numero di giornate Da 1 a 10."), "{text}");
+    // In the fields too: the optional item is a box to tick.
+    let fields = tool("qpdf", &["--json", "--json-key=acroform", pdf.to_str().unwrap()]);
+    assert!(fields.contains("\"fullname\": \"opzione_scelta-spid-day\""), "{fields}");
 }

@@ -476,3 +476,58 @@ fn the_membership_service_must_exist() {
     site.edit("vetrina.toml", "primo-servizo", "primo-servizio");
     assert!(site.check().is_empty(), "{}", list(&site.check()));
 }
+
+/// Where `needle` starts in `text`, as `line:col` (1-based, columns in characters).
+fn line_col(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle} not in the text"));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("{line}:{col}")
+}
+
+const NEEDS_FORM: &str = r#"+++
+titolo = "Scheda dei fabbisogni"
+tipo = "fabbisogni"
+descrizione = "La scheda annuale."
+invio_pec = "cst@pec.example.it"
+
+[[sezioni]]
+titolo = "Servizi"
+"#;
+
+/// A needs form that a calculator's choice fills: every wrong link to the choice is named at
+/// its key, with the fix.
+#[test]
+fn a_form_filled_from_the_choice_names_each_wrong_key() {
+    let site = Site::new();
+    // Links to other files, checked across the catalog.
+    let references = format!(
+        "{NEEDS_FORM}\n[[sezioni.campi]]\nnome = \"n01\"\netichetta = \"Primo servizio\"\ntipo = \"casella\"\nservizio = \"primo-servizo\"\n\n\
+         [[sezioni.campi]]\nnome = \"n02\"\netichetta = \"Postazioni\"\ntipo = \"numero\"\nservizio = \"primo-servizio\"\nvalore = \"postazion\"\n+++\n"
+    );
+    // Mistakes inside the file.
+    let own = format!(
+        "{NEEDS_FORM}\n[[sezioni.campi]]\nnome = \"n03\"\netichetta = \"Stato\"\ntipo = \"scelta\"\nopzioni = [\"Da mantenere\", \"Da attivare\"]\nservizio = \"primo-servizio\"\nse_scelto = \"Attivare\"\n\n\
+         [[sezioni.campi]]\nnome = \"n04\"\netichetta = \"Note\"\ntipo = \"testo\"\nservizio = \"primo-servizio\"\n+++\n"
+    );
+    site.write("content/moduli/fabbisogni.md", &references).write("content/moduli/altra.md", &own);
+    let errors = site.check();
+    let e = expect(&errors, &format!("content/moduli/fabbisogni.md:{}: errore:", line_col(&references, "\"primo-servizo\"")));
+    assert!(e.help.as_deref().unwrap().contains("primo-servizio"), "{e}");
+    let e = expect(&errors, &format!("content/moduli/fabbisogni.md:{}: errore:", line_col(&references, "\"postazion\"")));
+    assert!(e.message.contains("postazion") && e.help.as_deref().unwrap().contains("postazioni"), "{e}");
+    let e = expect(&errors, &format!("content/moduli/altra.md:{}: errore:", line_col(&own, "\"Attivare\"")));
+    assert!(e.help.as_deref().unwrap().contains("\"Da attivare\""), "{e}");
+    let last = own.rfind("servizio = ").unwrap() + "servizio = ".len();
+    let e = expect(&errors, &format!("content/moduli/altra.md:{}:12: errore:", own[..last].matches('\n').count() + 1));
+    assert!(e.message.contains("`servizio` va solo"), "{e}");
+    assert_eq!(errors.len(), 4, "{}", list(&errors));
+    // Fixed, the form passes.
+    site.write("content/moduli/fabbisogni.md", &references.replace("primo-servizo", "primo-servizio").replace("\"postazion\"", "\"postazioni\""));
+    site.write(
+        "content/moduli/altra.md",
+        &own.replace("\"Attivare\"", "\"Da attivare\"").replace("tipo = \"testo\"\nservizio = \"primo-servizio\"\n", "tipo = \"testo\"\n"),
+    );
+    assert!(site.check().is_empty(), "{}", list(&site.check()));
+}

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::frontmatter::{ContentFile, Spanned};
 use super::{meta, non_empty};
 use crate::diagnostics::Diagnostic;
-use crate::domain::{Field, FieldType, Form, FormKind, FormSection};
+use crate::domain::{Field, FieldType, Form, FormKind, FormSection, Ref};
 use crate::pricing::limits::MAX_ROWS;
 use crate::t;
 
@@ -24,6 +24,9 @@ struct RawField {
     #[serde(default)]
     colonne: Vec<String>,
     righe: Option<Spanned<u32>>,
+    servizio: Option<Spanned<String>>,
+    valore: Option<Spanned<String>>,
+    se_scelto: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -85,7 +88,20 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
             }
             let label = non_empty(file, &f.etichetta, "etichetta", errors);
             let rows = f.righe.as_ref().map_or(Some(5), |r| rows(file, r, errors)).unwrap_or(5);
-            fields.push(Field { name, label, field_type, required: f.obbligatorio, help: f.aiuto, options: f.opzioni, columns: f.colonne, rows });
+            let (service, value_from, when_chosen) = from_choice(file, &f, errors);
+            fields.push(Field {
+                name,
+                label,
+                field_type,
+                required: f.obbligatorio,
+                help: f.aiuto,
+                options: f.opzioni,
+                columns: f.colonne,
+                rows,
+                service,
+                value_from,
+                when_chosen,
+            });
         }
         sections.push(FormSection { title: s.titolo, description: s.descrizione, fields });
     }
@@ -102,6 +118,44 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {
         body_offset: file.body.start,
     };
     (errors.len() == before).then_some(form)
+}
+
+/// `servizio`, `valore` and `se_scelto`: how a calculator's choice fills the field. Each
+/// goes with a kind of field (a box, a number, a choice); whether the service and the item
+/// exist is checked in `validate`, across files.
+fn from_choice(file: &ContentFile, f: &RawField, errors: &mut Vec<Diagnostic>) -> (Option<Ref>, Option<Ref>, Option<String>) {
+    let kind = *f.tipo.get_ref();
+    let service = f.servizio.as_ref().map(|s| super::reference(file, s, errors));
+    if let Some(s) = f.servizio.as_ref().filter(|_| !matches!(kind, FieldType::Casella | FieldType::Numero | FieldType::Scelta)) {
+        errors.push(file.error_in_front(s.span(), t!("form-service-kind")).with_help(t!("form-service-kind-help")));
+    }
+    let value_from = f.valore.as_ref().map(|v| Ref { slug: v.get_ref().clone(), span: v.span().start + file.front.start..v.span().end + file.front.start });
+    match (&f.valore, kind, &f.servizio) {
+        (Some(v), _, None) | (Some(v), FieldType::Casella | FieldType::Scelta, _) => {
+            errors.push(file.error_in_front(v.span(), t!("form-value-needs-number")).with_help(t!("form-value-needs-number-help")))
+        }
+        (None, FieldType::Numero, Some(s)) => {
+            errors.push(file.error_in_front(s.span(), t!("form-number-needs-value")).with_help(t!("form-number-needs-value-help")))
+        }
+        _ => {}
+    }
+    let when_chosen = match (&f.se_scelto, kind) {
+        (Some(w), FieldType::Scelta) if f.opzioni.contains(w.get_ref()) && f.servizio.is_some() => Some(w.get_ref().clone()),
+        (Some(w), _) => {
+            let list = f.opzioni.iter().map(|o| format!("\"{o}\"")).collect::<Vec<_>>().join(", ");
+            errors
+                .push(file.error_in_front(w.span(), t!("form-when-chosen", value = w.get_ref().as_str())).with_help(t!("form-when-chosen-help", list = list)));
+            None
+        }
+        (None, FieldType::Scelta) => {
+            if let Some(s) = &f.servizio {
+                errors.push(file.error_in_front(s.span(), t!("form-choice-needs-when-chosen")).with_help(t!("form-choice-needs-when-chosen-help")));
+            }
+            None
+        }
+        _ => None,
+    };
+    (service, value_from, when_chosen)
 }
 
 /// `righe` of an `elenco` field: every row is drawn on the page and in the PDF, so at most

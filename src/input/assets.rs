@@ -29,6 +29,12 @@ const BI_FONTS: &[&str] = &["Titillium_Web", "Lora", "Roboto_Mono"];
 /// pdf-lib fills the downloadable PDF forms in the browser (loaded only when asked).
 const PDF_LIB: &str = "pdf-lib/dist/pdf-lib.esm.min.js";
 pub const PDF_LIB_ASSET: &str = "assets/vendor/pdf-lib/pdf-lib.esm.min.js";
+/// fontkit lets pdf-lib embed Titillium Web, so a filled field can hold any Latin letter
+/// (WinAnsi, pdf-lib's own fonts, has no Ș or Ł). The UMD build: the ES one imports `pako`
+/// by bare name, which needs an import map, an inline script the CSP forbids.
+const FONTKIT: &str = "@pdf-lib/fontkit/dist/fontkit.umd.min.js";
+/// The face the browser embeds in a filled PDF (TrueType: fontkit reads it directly).
+const FILL_FONT: &str = "fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.ttf";
 
 /// Where the theme's npm install put Bootstrap Italia.
 pub fn bootstrap_italia_dist(theme_dir: &Path) -> PathBuf {
@@ -81,7 +87,7 @@ pub fn plan(theme_dir: &Path, root: &Path) -> (Vec<Asset>, Vec<Diagnostic>) {
     let mut assets = Vec::new();
     let mut errors = Vec::new();
     let modules = theme_dir.join("node_modules");
-    if bootstrap_italia_dist(theme_dir).join(BI_FILES[0]).is_file() && modules.join(PDF_LIB).is_file() {
+    if bootstrap_italia_dist(theme_dir).join(BI_FILES[0]).is_file() && modules.join(PDF_LIB).is_file() && modules.join(FONTKIT).is_file() {
         npm_files(theme_dir, root, &mut assets, &mut errors);
     } else {
         errors.push(not_installed(theme_dir, root));
@@ -91,7 +97,7 @@ pub fn plan(theme_dir: &Path, root: &Path) -> (Vec<Asset>, Vec<Diagnostic>) {
     (assets, errors)
 }
 
-/// Bootstrap Italia's files and fonts and pdf-lib, each resolved inside the site.
+/// Bootstrap Italia's files and fonts, pdf-lib and fontkit, each resolved inside the site.
 fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mut Vec<Diagnostic>) {
     let dist = bootstrap_italia_dist(theme_dir);
     let modules = theme_dir.join("node_modules");
@@ -111,6 +117,8 @@ fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mu
     }
     wanted.push((modules.join(PDF_LIB), PDF_LIB_ASSET.into()));
     wanted.push((modules.join("pdf-lib/LICENSE.md"), "assets/vendor/pdf-lib/LICENSE.md".into()));
+    wanted.push((modules.join(FONTKIT), "assets/vendor/pdf-lib/fontkit.umd.min.js".into()));
+    wanted.push((dist.join(FILL_FONT), "assets/vendor/fonts/titillium-web-regular.ttf".into()));
     for (from, to) in wanted {
         match resolve_installed(&from, theme_dir) {
             Ok(resolved) => assets.push(Asset { from: resolved, to }),

@@ -28,6 +28,23 @@ pub struct LeadBody {
     pub sito: Option<Spanned<String>>,
 }
 
+impl LeadBody {
+    /// How the lead body is named under the CST's name at the head of every document it
+    /// issues (forms, conventions, quotes): name, address, contacts, tax codes.
+    pub fn letterhead_lines(&self) -> Vec<String> {
+        let mut lines = vec![
+            format!("Ente capofila: {}", self.nome),
+            format!("{}, {} {}", self.indirizzo, self.cap, self.citta),
+            format!("PEC: {} · E-mail: {} · Telefono: {}", self.pec, self.email, self.telefono),
+        ];
+        lines.push(match &self.partita_iva {
+            Some(p) => format!("Codice fiscale {} · Partita IVA {}", self.codice_fiscale, p),
+            None => format!("Codice fiscale {}", self.codice_fiscale),
+        });
+        lines
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FooterLinks {

@@ -342,6 +342,7 @@ fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config)
             })
             .collect(),
         membership: membership.map(|s| CalculatorLink { title: s.title.clone(), url: urls.service(&s.meta.slug) }),
+        issuer: CalculatorIssuer { name: config.name.clone(), lines: config.lead_body.letterhead_lines() },
     }
 }
 
@@ -542,6 +543,7 @@ fn form_view(f: &Form, html: String, services: Vec<Link>, urls: &Urls, updated: 
         },
         description: f.description.clone(),
         send_to_pec: f.send_to_pec.clone(),
+        filled_from_choice: f.sections.iter().flat_map(|s| &s.fields).any(|f| f.service.is_some()),
         sections,
         declarations: f.declarations.clone(),
         signature: f.signature,
@@ -594,6 +596,11 @@ fn field_view(f: &crate::domain::Field) -> FieldView {
         options: f.options.clone(),
         columns: f.columns.clone(),
         rows: (1..=f.rows).collect(),
+        service: f.service.as_ref().map(|r| r.slug.clone()),
+        value_from: f.value_from.as_ref().map(|r| r.slug.clone()),
+        when_chosen: f.when_chosen.clone(),
+        states: if f.field_type == FieldType::Adesione { &crate::domain::MEMBERSHIP_STATES } else { &[] },
+        details: if f.field_type == FieldType::Adesione { &crate::domain::MEMBERSHIP_DETAILS } else { &[] },
     }
 }
 

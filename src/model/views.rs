@@ -48,6 +48,14 @@ pub struct CalculatorData {
     pub enti: Vec<CalculatorEnte>,
     /// The service to join the CST, linked when a service is reserved to members.
     pub membership: Option<CalculatorLink>,
+    /// The heading of a printed quote: the CST's name and the lead body's lines.
+    pub issuer: CalculatorIssuer,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalculatorIssuer {
+    pub name: String,
+    pub lines: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -167,6 +175,13 @@ pub struct FieldView {
     pub options: Vec<String>,
     pub columns: Vec<String>,
     pub rows: Vec<u32>,
+    /// `servizio`, `valore`, `se_scelto`: how a calculator's choice fills the field.
+    pub service: Option<String>,
+    pub value_from: Option<String>,
+    pub when_chosen: Option<String>,
+    /// For `membership`: the answers and the fields that go with them.
+    pub states: &'static [crate::domain::MembershipState],
+    pub details: &'static [crate::domain::MembershipDetail],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,6 +199,9 @@ pub struct FormView {
     pub kind: &'static str,
     pub description: String,
     pub send_to_pec: String,
+    /// Some field says which service of a calculator's choice fills it (`servizio`): the
+    /// site-wide calculator links this form.
+    pub filled_from_choice: bool,
     pub sections: Vec<FormSectionView>,
     pub declarations: Vec<String>,
     pub signature: bool,

@@ -19,9 +19,19 @@ pub struct ItemSummary {
     pub bands: Vec<BandRow>,
     /// The basis of the bands, for the table header ("Abitanti").
     pub bands_basis: Option<&'static str>,
-    /// Extra conditions: overrides by type of Ente, minimum and maximum, quantity, optional.
+    /// Extra conditions: minimum and maximum, quantity, the parts of a sum.
     pub notes: Vec<String>,
+    /// The fixed prices of some kinds of Ente in place of the rule ("Unioni di Comuni",
+    /// "su richiesta"), in the order of the tariff.
+    pub by_ente_type: Vec<EntePrice>,
     pub optional: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntePrice {
+    /// "Unioni di Comuni", as `ente_type_label`.
+    pub label: &'static str,
+    pub price: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -187,9 +197,6 @@ pub fn summarize_item(item: &Item) -> ItemSummary {
     if let Some(q) = &item.quantity {
         notes.push(format!("Importo per {}: si indica il numero di {} nella richiesta.", q.unit, q.unit_plural));
     }
-    for (t, f) in &item.by_ente_type {
-        notes.push(format!("{}: {}.", ente_type_label(*t), fixed_label(*f)));
-    }
     if let Some(min) = item.min {
         notes.push(format!("Importo minimo {}.", format_euro(min)));
     }
@@ -214,6 +221,7 @@ pub fn summarize_item(item: &Item) -> ItemSummary {
         bands,
         bands_basis,
         notes,
+        by_ente_type: item.by_ente_type.iter().map(|(t, f)| EntePrice { label: ente_type_label(*t), price: fixed_label(*f) }).collect(),
         optional: item.optional,
     }
 }
@@ -262,7 +270,8 @@ mod tests {
         assert_eq!(s.bands[1].range, "da 1.001 a 10.000 abitanti");
         assert_eq!(s.bands[2].range, "oltre 10.000 abitanti");
         assert_eq!(s.bands[2].price, "su richiesta");
-        assert_eq!(s.notes, vec!["Unioni di Comuni: su richiesta."]);
+        assert!(s.notes.is_empty(), "{:?}", s.notes);
+        assert_eq!(s.by_ente_type, vec![EntePrice { label: "Unioni di Comuni", price: "su richiesta".into() }]);
     }
 
     #[test]

@@ -407,6 +407,8 @@ fn calculator<'a>(site: &'a Site, trail: &Trail) -> PageJob<'a> {
         })
         .collect();
     let all_inputs: Vec<_> = crate::pricing::Basis::ALL.iter().map(|b| crate::pricing::describe::input_spec(*b)).collect();
+    let forms: Vec<serde_json::Value> =
+        site.forms.iter().filter(|f| f.filled_from_choice).map(|f| serde_json::json!({ "title": f.title, "url": f.url })).collect();
     PageJob {
         output: u.output(&u.path("calcola/")),
         template: "calcola.html",
@@ -419,6 +421,7 @@ fn calculator<'a>(site: &'a Site, trail: &Trail) -> PageJob<'a> {
         vars: vars(move |c| {
             c.insert("services", &priced);
             c.insert("all_inputs", &all_inputs);
+            c.insert("forms", &forms);
         }),
         jsonld: Vec::new(),
     }

@@ -4,6 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { page, siteInChromium } from "./harness.mjs";
 
 const site = siteInChromium();
@@ -93,7 +97,7 @@ test("site-wide calculator: several services, VAT and a multi-year total", async
   await p.reload();
   await p.locator("[data-total]").first().waitFor();
   assert.equal(await total(p, "Totale su 3 anni, IVA inclusa"), "22.779,12 €");
-  assert.equal(await p.locator("[data-vetrina-print]").isVisible(), true);
+  assert.equal(await p.locator("[data-vetrina-print-quote]").isVisible(), true);
   assert.deepEqual(p.problems, [], "console errors or CSP violations");
 });
 
@@ -147,6 +151,82 @@ test("honest headlines: a partial basket says which items the total leaves out",
   await p.waitForFunction(() => document.querySelector(".vetrina-calc-sintesi").textContent.includes("aderenti"));
   assert.match(await status.textContent(), /^Riservati agli Enti aderenti al CST: .*Gestione documentale.*Per aderire: Adesione al CST\.$/);
   assert.deepEqual(p.problems, []);
+});
+
+/** Click "Stampa il preventivo" (the print dialog stubbed) and print the page as Chromium would. */
+async function printedQuote(p) {
+  await p.evaluate(() => {
+    window.print = () => {
+      window.__printed = (window.__printed ?? 0) + 1;
+    };
+  });
+  await p.click("[data-vetrina-print-quote]");
+  assert.equal(await p.evaluate(() => window.__printed), 1);
+  const file = join(mkdtempSync(join(tmpdir(), "preventivo-")), "preventivo.pdf");
+  writeFileSync(file, await p.pdf({ format: "A4", preferCSSPageSize: true }));
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))[1]);
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  return { pages, text };
+}
+
+test("printed quote: one A4 page with the CST, the Ente, date, reference, items, totals and the link", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  await p.selectOption("#calc-ente", "Acquaviva Orsina");
+  await p.click(`label[for="calc-opt-rao-pubblico-spid-day"]`);
+  await p.fill("#calc-qty-rao-pubblico-spid-day", "2");
+  await p.fill("#calc-anni", "3");
+  const { pages, text } = await printedQuote(p);
+  assert.equal(pages, 1, text);
+  const flat = text.replace(/\s+/g, " ");
+  for (const want of [
+    "CST Valdorsa",
+    "Ente capofila: Provincia di Valdorsa",
+    "Preventivo",
+    "Ente: Acquaviva Orsina",
+    "Tipo: Comune",
+    "Abitanti: 500",
+    "Aderente al CST",
+    "Durata: 3 anni",
+    // 500 inhabitants: activation 650, fee 900, two SPID Days at 500.
+    "Attivazione una tantum 650,00 €",
+    "SPID Day (× 2) una tantum 1.000,00 €",
+    "Canone annuale di assistenza e manutenzione annuale 900,00 €",
+    // First year 1,650 + 900 = 2,550 + VAT 561 = 3,111; three years 1,650 + 2,700 = 4,350 + 957 = 5,307.
+    "Totale del primo anno 2.550,00 € 561,00 € 3.111,00 €",
+    "Totale su 3 anni 4.350,00 € 957,00 € 5.307,00 €",
+    "Validità: Gli importi valgono per 12 mesi",
+    "Pagamento: L'attivazione si fattura",
+  ]) {
+    assert.ok(flat.includes(want), `${JSON.stringify(want)} is not in the printed quote:\n${text}`);
+  }
+  assert.match(flat, /Riferimento: PRV-\d{8}-[0-9A-Z]{7}/);
+  assert.match(flat, /Data: \d{1,2} [a-z]+ 20\d\d/);
+  assert.match(text.replace(/\s+/g, ""), /Perriaprirequestocalcolo:http:\/\/127\.0\.0\.1:\d+\/servizi\/rao-pubblico\/\?ente=Acquaviva/);
+  // Nothing of the page around it: no checkboxes, no menu, no footer.
+  assert.doesNotMatch(flat, /Inserisco i dati a mano|Voci facoltative e quantità|Dichiarazione di accessibilità/);
+  // After printing the page is as it was.
+  await p.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  assert.equal(await p.locator("body > .vetrina-preventivo-stampa").count(), 0);
+  assert.deepEqual(p.problems, []);
+});
+
+test("printed quote: a typed Ente and a long basket fit two pages at most, on request said", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/calcola/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  await p.fill("#calc-nome", "Comune di Ștefănești");
+  await p.fill("#calc-abitanti", "12345");
+  await p.fill("#calc-postazioni", "24");
+  const boxes = p.locator("[data-service]");
+  for (let i = 0; i < (await boxes.count()); i++) await p.click(`label[for="${await boxes.nth(i).getAttribute("id")}"]`);
+  const { pages, text } = await printedQuote(p);
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages:\n${text}`);
+  const flat = text.replace(/\s+/g, " ");
+  assert.ok(flat.includes("Ente: Comune di Ștefănești"), text);
+  assert.match(flat, /Su richiesta, escluse dai totali: Attivazione, Canone annuale di assistenza e manutenzione\. Per il prezzo scrivete a servizidigitali@cst\.example\.it/);
+  assert.match(text.replace(/\s+/g, ""), /nome=Comune\+di\+%C8%98tef%C4%83ne%C8%99ti/);
 });
 
 test("without JavaScript the price tables stay and the calculator says it needs JavaScript", async () => {

@@ -3,7 +3,9 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { check, validPartitaIva, validCodiceFiscale, unsupported, italianDate } from "../../themes/agid/static/js/controlli.js";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { check, validPartitaIva, validCodiceFiscale, unsupported, italianDate, PDF_CHARACTERS } from "../../themes/agid/static/js/controlli.js";
 
 test("partita IVA and an Ente's codice fiscale: 11 digits with the check digit", () => {
   for (const ok of ["06363391001", "12345678903", "00000000000"]) assert.equal(validPartitaIva(ok), true, ok);
@@ -40,7 +42,23 @@ test("CAP, codice univoco, CIG, e-mail, PEC, telephone", () => {
 
 test("what the PDF's fields can hold, and dates as written in Italy", () => {
   assert.equal(unsupported("Niccolò Àlvarez – «€ 12» ’"), null);
-  assert.equal(unsupported("Łukasz"), "Ł");
+  // The letters of Romanian, Polish, Czech, Hungarian, Croatian, Slovenian, German, French, Spanish.
+  assert.equal(unsupported("Ștefănescu Țară Łukasz Żółć Øre Ñandú Dvořák Ůžas Őrség Űr Đurđević Čakovec Šibenik Ljubljana Straße Œuvre Ÿ ¿Qué? ¡Sí!"), null);
+  assert.equal(unsupported("Ελλάδα"), "Ε", "Greek is not in the font");
+  assert.equal(unsupported("Москва"), "М");
+  assert.equal(unsupported("ok 😀"), "😀");
+});
+
+test("the font the filled PDF embeds has every character the form accepts", () => {
+  const require = createRequire(import.meta.url);
+  const fontkit = require("../../themes/agid/node_modules/@pdf-lib/fontkit/dist/fontkit.umd.min.js");
+  const dir = new URL("../../themes/agid/node_modules/bootstrap-italia/dist/fonts/Titillium_Web/", import.meta.url);
+  const font = fontkit.create(readFileSync(new URL("titillium-web-v10-latin-ext_latin-regular.ttf", dir)));
+  const missing = [];
+  for (const [from, to] of PDF_CHARACTERS) {
+    for (let c = Math.max(from, 0x20); c <= to; c++) if (!font.hasGlyphForCodePoint(c)) missing.push(c.toString(16));
+  }
+  assert.deepEqual(missing, []);
   assert.equal(italianDate("2026-11-23"), "23/11/2026");
   assert.equal(italianDate(""), "");
 });

@@ -111,7 +111,7 @@ test("a form filled online is checked as typed and downloads as a filled PDF", a
     await input.fill(SAMPLE[kind] ?? "Prova");
   }
   await p.fill("#campo-ente-denominazione", "Comune di Roccafonda – Società «Ùnica» €");
-  await p.fill("#campo-elenco-persone-1-1", "Niccolò");
+  await p.fill("#campo-elenco-persone-1-1", "Ștefănescu Łukasz Øre Ñandú Niccolò");
   await p.click('label[for="campo-stato-adesione-aderito"]');
   await p.fill("#campo-ente-codice-fiscale", "rssmra80a01h501u");
   assert.equal((await errorOf(p, "campo-ente-codice-fiscale")).visible, false, "a personal codice fiscale is accepted");
@@ -129,11 +129,62 @@ test("a form filled online is checked as typed and downloads as a filled PDF", a
   assert.equal(text(values.ente_codice_fiscale), "RSSMRA80A01H501U");
   assert.equal(text(values.ente_cap), "27990");
   assert.equal(text(values.determina_data), "23/11/2026");
-  assert.equal(text(values["elenco_persone-1-1"]), "Niccolò");
+  assert.equal(text(values["elenco_persone-1-1"]), "Ștefănescu Łukasz Øre Ñandú Niccolò");
   assert.equal(values.stato_adesione, "/aderito");
   assert.match(text(values.opzione_scelta), /SPID Day × 3/);
+  // The service's copy has the tariff's optional item as a box, ticked, and its quantity.
+  assert.equal(values["opzione_scelta-spid-day"], "/Yes");
+  assert.equal(text(values["opzione_scelta-spid-day-quantita"]), "3");
+  // What a reader shows: the fields' appearances, merged into the page, read back as text.
+  const flat = `${file}-piatto.pdf`;
+  execFileSync("qpdf", ["--flatten-annotations=all", file, flat]);
+  const shown = execFileSync("pdftotext", [flat, "-"], { encoding: "utf8" });
+  for (const want of ["Ștefănescu Łukasz Øre Ñandú Niccolò", "Comune di Roccafonda – Società «Ùnica» €"]) assert.ok(shown.includes(want), `${want} is not drawn:\n${shown}`);
   // Still a valid, tagged PDF.
   execFileSync("qpdf", ["--check", file]);
   assert.match(execFileSync("pdfinfo", [file], { encoding: "utf8" }), /Tagged:\s+yes/);
+  assert.deepEqual(p.problems, []);
+});
+
+test("the needs form is pre-filled from a /calcola/ basket and downloads with it", async () => {
+  const p = await page(site.chrome, { acceptDownloads: true });
+  await p.goto(`${site.url}/calcola/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  await p.fill("#calc-nome", "Comune di Valbruna");
+  await p.fill("#calc-abitanti", "3000");
+  await p.fill("#calc-postazioni", "24");
+  await p.fill("#calc-utenti", "12");
+  for (const s of ["connettivita-e-sicurezza", "portale-comunale", "spazio-collaborativo", "pagopa"]) await p.click(`label[for="calc-srv-${s}"]`);
+  await p.click('label[for="calc-opt-portale-comunale-pacchetto-supporto"]');
+  await p.fill("#calc-qty-portale-comunale-pacchetto-supporto", "3");
+  const link = p.locator("a[data-vetrina-basket-link]");
+  await p.waitForFunction(() => document.querySelector("a[data-vetrina-basket-link]").href.includes("qty-portale-comunale-pacchetto-supporto=3"));
+  await link.click();
+  await p.waitForURL(/\/moduli\/scheda-fabbisogni\/\?/);
+  await p.waitForFunction(() => document.querySelector("#campo-n02-connettivita-postazioni").value !== "");
+
+  assert.equal(await p.inputValue("#campo-n02-connettivita-postazioni"), "24");
+  assert.equal(await p.inputValue("#campo-n03-posta-postazioni"), "", "a service not chosen stays empty");
+  assert.equal(await p.isChecked("#campo-n01-pacchetto-base"), false);
+  assert.equal(await p.isChecked("#campo-n05-pagopa"), true);
+  assert.equal(await p.isChecked("#campo-n06-portale-2"), true, "the portal is «Da attivare»");
+  assert.equal(await p.inputValue("#campo-n07-pacchetti-supporto"), "3");
+  assert.equal(await p.inputValue("#campo-n08-spazio-utenti"), "12");
+  assert.equal(await p.inputValue("#campo-ente-denominazione"), "Comune di Valbruna");
+
+  for (const input of await p.locator("form.vetrina-modulo [required][data-tipo]").all()) {
+    if (await input.inputValue()) continue;
+    await input.fill(SAMPLE[await input.getAttribute("data-tipo")] ?? "Prova");
+  }
+  const [download] = await Promise.all([p.waitForEvent("download"), p.click("[data-vetrina-scarica]")]);
+  const json = JSON.parse(execFileSync("qpdf", ["--json", "--json-key=acroform", await download.path()], { encoding: "utf8" }));
+  const values = {};
+  for (const f of json.acroform.fields) values[f.fullname] ??= f.value;
+  const text = (v) => (v ?? "").replace(/^u:/, "");
+  assert.equal(text(values.n02_connettivita_postazioni), "24");
+  assert.equal(values.n05_pagopa, "/Yes");
+  assert.equal(values.n01_pacchetto_base, "/Off");
+  assert.equal(text(values.n07_pacchetti_supporto), "3");
+  assert.equal(text(values.ente_denominazione), "Comune di Valbruna");
   assert.deepEqual(p.problems, []);
 });

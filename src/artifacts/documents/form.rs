@@ -2,31 +2,19 @@
 //! their fields, the service's activities and price table (when made for one service),
 //! the declarations, date and signature. Field names are those of the web form.
 
+use crate::domain::{MEMBERSHIP_DETAILS, MEMBERSHIP_STATES};
 use crate::input::config::Config;
 use crate::model::{FieldView, FormView, ServiceView, TariffView};
+use crate::pricing::describe::OptionSpec;
 
 use super::model::{heading, para, small, Block, Doc, Field, FieldKind, Letterhead, List, ListItem, Numbering, ParaStyle, Table};
-
-/// The options of the membership field (`adesione`), as on the web form.
-pub const MEMBERSHIP: [(&str, &str); 2] =
-    [("aderito", "l'Ente ha aderito al CST sottoscrivendo la convenzione"), ("aderira", "l'Ente aderirà al CST con l'atto indicato qui sotto")];
 
 /// The name of the place-and-date field and of the signature field.
 pub const PLACE_DATE: &str = "luogo-data";
 pub const SIGNATURE: &str = "firma";
 
 pub fn letterhead(config: &Config) -> Letterhead {
-    let lb = &config.lead_body;
-    let mut lines = vec![
-        format!("Ente capofila: {}", lb.nome),
-        format!("{}, {} {}", lb.indirizzo, lb.cap, lb.citta),
-        format!("PEC: {} · E-mail: {} · Telefono: {}", lb.pec, lb.email, lb.telefono),
-    ];
-    lines.push(match &lb.partita_iva {
-        Some(p) => format!("Codice fiscale {} · Partita IVA {}", lb.codice_fiscale, p),
-        None => format!("Codice fiscale {}", lb.codice_fiscale),
-    });
-    Letterhead { name: config.name.clone(), lines }
+    Letterhead { name: config.name.clone(), lines: config.lead_body.letterhead_lines() }
 }
 
 /// The document of `form`, for `service` or generic. `intro` is the form's own text.
@@ -49,8 +37,9 @@ pub fn document(form: &FormView, service: Option<&ServiceView>, intro: Vec<Block
         if let Some(d) = &section.description {
             b.push(para(d));
         }
+        let options = service.and_then(|s| s.tariff.as_ref()).map_or(&[][..], |t| &t.options[..]);
         for f in &section.fields {
-            b.extend(fields(f));
+            b.extend(fields(f, options));
         }
     }
     if !form.declarations.is_empty() {
@@ -134,6 +123,7 @@ pub fn tariff_blocks(t: &TariffView) -> Vec<Block> {
         vat.push_str(" Servizio riservato agli Enti aderenti al CST.");
     }
     b.push(small(vat));
+    b.extend(by_ente_type(t));
     b.extend(notes.into_iter().map(small));
     if let Some(v) = &t.validity {
         b.push(small(format!("Validità: {v}")));
@@ -144,12 +134,74 @@ pub fn tariff_blocks(t: &TariffView) -> Vec<Block> {
     b
 }
 
+/// One table of the prices some kinds of Ente pay instead (one row per item), rather
+/// than a line per item and kind.
+fn by_ente_type(t: &TariffView) -> Option<Block> {
+    let mut kinds: Vec<&'static str> = Vec::new();
+    for p in t.summary.items.iter().flat_map(|i| &i.by_ente_type) {
+        if !kinds.contains(&p.label) {
+            kinds.push(p.label);
+        }
+    }
+    if kinds.is_empty() {
+        return None;
+    }
+    let rows = t.summary.items.iter().filter(|i| !i.by_ente_type.is_empty()).map(|item| {
+        let price = |kind: &&str| item.by_ente_type.iter().find(|p| p.label == *kind).map_or_else(|| "come in tabella".to_string(), |p| p.price.clone());
+        std::iter::once(item.name.clone()).chain(kinds.iter().map(price)).collect()
+    });
+    let share = 0.6 / kinds.len() as f32;
+    Some(Block::Table(Table {
+        caption: "Prezzi per tipo di Ente, al posto di quelli della tabella".into(),
+        header: std::iter::once("Voce".to_string()).chain(kinds.iter().map(|k| k.to_string())).collect(),
+        rows: rows.collect(),
+        widths: std::iter::once(0.4).chain(std::iter::repeat_n(share, kinds.len())).collect(),
+    }))
+}
+
+/// The three membership answers, then the act's number and date and the meeting's date.
+fn membership(f: &FieldView) -> Vec<Block> {
+    let options = MEMBERSHIP_STATES.iter().map(|m| (m.value.to_string(), m.label.to_string())).collect();
+    let mut b = vec![Block::Field(Field {
+        label: f.label.clone(),
+        required: f.required,
+        help: f.help.clone(),
+        kind: FieldKind::Radio { name: f.name.clone(), options },
+    })];
+    for d in MEMBERSHIP_DETAILS {
+        let (help, chars) = if d.control == "date" { (Some("Nel formato gg/mm/aaaa.".to_string()), Some(10)) } else { (None, Some(12)) };
+        b.push(text_field(&format!("{}-{}", f.name, d.suffix), d.label, false, help, chars));
+    }
+    b
+}
+
+/// The service's optional items as boxes to tick, and the quantities to write, named
+/// `<field>-<item>` and `<field>-<item>-quantita` (the online form fills them too).
+fn option_fields(name: &str, options: &[OptionSpec]) -> Vec<Block> {
+    let mut b = Vec::new();
+    for o in options {
+        if o.optional {
+            b.push(Block::Field(Field { label: o.name.clone(), required: false, help: None, kind: FieldKind::Check { name: format!("{name}-{}", o.id) } }));
+        }
+        if let Some(unit) = &o.unit_plural {
+            let label = format!("{}: numero di {unit}", o.name);
+            let help = Some(match o.max {
+                Some(max) => format!("Da {} a {max}.", o.min),
+                None => format!("Almeno {}.", o.min),
+            });
+            b.push(text_field(&format!("{name}-{}-quantita", o.id), &label, false, help, Some(6)));
+        }
+    }
+    b
+}
+
 fn text_field(name: &str, label: &str, required: bool, help: Option<String>, chars: Option<u32>) -> Block {
     Block::Field(Field { label: label.into(), required, help, kind: FieldKind::Text { name: name.into(), lines: 1, chars, max_len: None } })
 }
 
-/// The blocks of one web-form field: usually one PDF field, three for `adesione`.
-pub fn fields(f: &FieldView) -> Vec<Block> {
+/// The blocks of one web-form field: usually one PDF field, four for `adesione`, and for
+/// `opzione-tariffa` in a service's copy a box per optional item and its quantity.
+pub fn fields(f: &FieldView, options: &[OptionSpec]) -> Vec<Block> {
     let field = |kind| Block::Field(Field { label: f.label.clone(), required: f.required, help: f.help.clone(), kind });
     let text = |lines: u32, chars: Option<u32>| FieldKind::Text { name: f.name.clone(), lines, chars, max_len: f.maxlength };
     match f.control {
@@ -165,21 +217,13 @@ pub fn fields(f: &FieldView) -> Vec<Block> {
             vec![field(FieldKind::Radio { name: f.name.clone(), options })]
         }
         "table" => vec![field(FieldKind::Grid { name: f.name.clone(), columns: f.columns.clone(), rows: f.rows.len() as u32 })],
-        "membership" => vec![
-            field(FieldKind::Radio { name: f.name.clone(), options: MEMBERSHIP.iter().map(|(v, t)| (v.to_string(), t.to_string())).collect() }),
-            text_field(&format!("{}-atto-numero", f.name), "Atto di adesione: numero", false, None, Some(12)),
-            text_field(
-                &format!("{}-atto-data", f.name),
-                "Atto di adesione: data",
-                false,
-                Some("Da compilare solo se l'Ente aderirà al CST. Nel formato gg/mm/aaaa.".into()),
-                Some(10),
-            ),
-        ],
+        "membership" => membership(f),
         "tariff-option" => {
             let hint = "Indicare la fascia o l'opzione scelta e le quantità, come da tabella del servizio.";
             let help = Some(f.help.as_ref().map_or(hint.to_string(), |h| format!("{hint} {h}")));
-            vec![Block::Field(Field { label: f.label.clone(), required: f.required, help, kind: text(3, None) })]
+            let mut b = vec![Block::Field(Field { label: f.label.clone(), required: f.required, help, kind: text(3, None) })];
+            b.extend(option_fields(&f.name, options));
+            b
         }
         _ => vec![field(text(1, f.maxlength))],
     }

@@ -147,6 +147,18 @@ form-list-columns = an `elenco` field needs its `colonne`
 form-list-columns-help = add `colonne = ["Nome", "Cognome", "Ente di appartenenza"]`
 form-rows = `righe = { $value }`: a list may have 1 to { $max } rows
 form-rows-help = every row appears on the page and in the PDF: write a number from 1 to { $max }
+form-service-kind = `servizio` only goes in a `casella`, `numero` or `scelta` field
+form-service-kind-help = `servizio` says which service of the calculator fills the field: a box is ticked, a number gets `valore`, a choice takes `se_scelto`; remove it from this field
+form-value-needs-number = `valore` only goes in a `numero` field that also has `servizio`
+form-value-needs-number-help = write `servizio = "..."` and `tipo = "numero"`, or remove `valore`
+form-number-needs-value = a `numero` field with `servizio` needs `valore`: which number of the choice to write
+form-number-needs-value-help = write for example `valore = "postazioni"` (a figure of the Ente: abitanti, postazioni, imprese, utenti, persone) or the `id` of an item of the service's tariff, for its quantity
+form-when-chosen = `se_scelto = "{ $value }"` is not one of the `opzioni` of this `scelta` field with `servizio`
+form-when-chosen-help = write one of the options: { $list }
+form-choice-needs-when-chosen = a `scelta` field with `servizio` needs `se_scelto`: the option picked when the service is chosen
+form-choice-needs-when-chosen-help = add for example `se_scelto = "Da attivare"`, the text of one of the `opzioni`
+form-value-unknown = `valore = "{ $value }"` is neither a figure of the Ente nor an item of the tariff of «{ $service }»
+form-value-unknown-help = write one of: { $list }
 enti-twice = "{ $name }" is listed twice
 enti-twice-help = remove one of the two entries
 

@@ -147,6 +147,18 @@ form-list-columns = un campo `elenco` ha bisogno delle sue `colonne`
 form-list-columns-help = aggiungete `colonne = ["Nome", "Cognome", "Ente di appartenenza"]`
 form-rows = `righe = { $value }`: un elenco può avere da 1 a { $max } righe
 form-rows-help = ogni riga compare nella pagina e nel PDF: scrivete un numero da 1 a { $max }
+form-service-kind = `servizio` va solo in un campo `casella`, `numero` o `scelta`
+form-service-kind-help = `servizio` dice quale servizio del calcolatore compila il campo: una casella si spunta, un numero si compila con `valore`, una scelta prende `se_scelto`; toglietelo da questo campo
+form-value-needs-number = `valore` va solo in un campo `numero` che ha anche `servizio`
+form-value-needs-number-help = scrivete `servizio = "..."` e `tipo = "numero"`, oppure togliete `valore`
+form-number-needs-value = un campo `numero` con `servizio` ha bisogno di `valore`: quale numero della scelta scrivere
+form-number-needs-value-help = scrivete per esempio `valore = "postazioni"` (un dato dell'Ente: abitanti, postazioni, imprese, utenti, persone) o l'`id` di una voce della tariffa del servizio, per la sua quantità
+form-when-chosen = `se_scelto = "{ $value }"` non è una delle `opzioni` di questo campo `scelta` con `servizio`
+form-when-chosen-help = scrivete una delle opzioni: { $list }
+form-choice-needs-when-chosen = un campo `scelta` con `servizio` ha bisogno di `se_scelto`: l'opzione da scegliere quando il servizio è nella scelta
+form-choice-needs-when-chosen-help = aggiungete per esempio `se_scelto = "Da attivare"`, con il testo di una delle `opzioni`
+form-value-unknown = `valore = "{ $value }"` non è un dato dell'Ente né una voce della tariffa di «{ $service }»
+form-value-unknown-help = scrivete uno tra: { $list }
 enti-twice = "{ $name }" compare due volte
 enti-twice-help = togliete una delle due voci
 

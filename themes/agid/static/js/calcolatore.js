@@ -4,6 +4,7 @@
 // cents as the build) and keeps the choice in the URL so it can be bookmarked and shared.
 
 import { quote, formatEuro } from "./pricing.js";
+import { printQuote } from "./preventivo.js";
 
 const PERIOD = { "one-off": "una tantum", yearly: "annuale", monthly: "mensile" };
 const MAX_YEARS = 30;
@@ -34,7 +35,22 @@ async function start(root) {
     update(root, data);
   });
   form.addEventListener("input", () => update(root, data));
+  root.querySelector("[data-vetrina-print-quote]").addEventListener("click", () => {
+    const last = results.get(root);
+    if (!last) return;
+    clearTimeout(pending);
+    saveState(root, last.services, last.base);
+    printQuote({ ...last.quote, url: window.location.href, date: new Date() });
+  });
   update(root, data);
+}
+
+/** The last result of each calculator, for the printed quote. */
+const results = new WeakMap();
+
+/** The figures the prices used, with the form's labels, for the quote. */
+function figuresUsed(form) {
+  return [...form.querySelectorAll("[data-basis]")].map((input) => ({ label: form.querySelector(`label[for="${input.id}"]`).textContent.trim(), value: input.value.trim().replace(/[\s.]/g, "") }));
 }
 
 function fillEnti(form, enti) {
@@ -56,6 +72,7 @@ function applyEnte(form, enti) {
     if (ente[input.dataset.basis] !== undefined) input.value = String(ente[input.dataset.basis]);
   }
   form.elements.aderente.checked = true;
+  form.elements.nome.value = ente.name;
 }
 
 /** Which services this calculator prices. */
@@ -289,7 +306,7 @@ function update(root, data) {
   const { ok, profiles, base } = read(root, services);
   const summary = root.querySelector(".vetrina-calc-sintesi");
   const detail = root.querySelector(".vetrina-calc-dettaglio");
-  const print = root.querySelector("[data-vetrina-print]");
+  const print = root.querySelector("[data-vetrina-print-quote]");
   detail.replaceChildren();
   if (!ok) {
     summary.textContent = "Correggete i campi segnalati: il totale non è calcolato.";
@@ -304,12 +321,14 @@ function update(root, data) {
   }
   const totals = { oneOff: 0, yearly: 0, vatOneOff: 0, vatYearly: 0, total: 0, totalVat: 0 };
   const excluded = { onRequest: [], reserved: [] };
+  const entries = [];
   let priced = false;
   for (const slug of services) {
     const service = data.services.find((s) => s.slug === slug);
     if (!service) continue;
     const q = quote(data.tariffs[service.tariff], profiles[slug]);
     detail.append(quoteTable(service.title, q));
+    entries.push({ service, q });
     if (q.not_available) {
       excluded.reserved.push(service);
       continue;
@@ -327,6 +346,9 @@ function update(root, data) {
   if (priced) detail.append(totalsTable(totals, base.years));
   summary.replaceChildren(...headline(totals, base.years, excluded, priced, data));
   print.hidden = false;
+  const form = root.querySelector("form");
+  const enteName = form.elements.nome.value.trim();
+  results.set(root, { services, base, quote: { data, entries, totals, priced, base, figures: figuresUsed(form), enteName } });
   // Keep the URL in step, without flooding the history while someone types.
   clearTimeout(pending);
   pending = setTimeout(() => saveState(root, services, base), 300);
@@ -337,6 +359,8 @@ function saveState(root, services, base) {
   const form = root.querySelector("form");
   const params = new URLSearchParams();
   if (form.elements.ente.value) params.set("ente", form.elements.ente.value);
+  const name = form.elements.nome.value.trim();
+  if (name && name !== form.elements.ente.value) params.set("nome", name);
   params.set("tipo", base.ente_type);
   for (const input of form.querySelectorAll("[data-basis]")) params.set(input.name, input.value.trim());
   params.set("anni", String(base.years));
@@ -347,7 +371,10 @@ function saveState(root, services, base) {
   const url = `${window.location.pathname}?${params}${window.location.hash}`;
   window.history.replaceState(null, "", url);
   // The links to fill a form online carry the choice, which pre-fills the form.
-  if (!root.dataset.services) return;
+  if (!root.dataset.services) {
+    for (const link of document.querySelectorAll("a[data-vetrina-basket-link]")) link.href = `${new URL(link.href).pathname}?${params}`;
+    return;
+  }
   for (const link of document.querySelectorAll("a[data-vetrina-form-link]")) {
     const target = new URL(link.href);
     link.href = `${target.pathname}?servizio=${encodeURIComponent(target.searchParams.get("servizio") ?? root.dataset.services)}&${params}`;
@@ -360,6 +387,7 @@ function restore(form, params, data) {
     applyEnte(form, data.enti);
   }
   if (params.has("tipo")) form.elements.tipo.value = params.get("tipo");
+  if (params.has("nome")) form.elements.nome.value = params.get("nome");
   for (const input of form.querySelectorAll("[data-basis], [data-years], [data-quantity]")) {
     if (params.has(input.name)) input.value = params.get(input.name);
   }

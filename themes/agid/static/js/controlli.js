@@ -89,13 +89,24 @@ export function check(kind, raw, final = true) {
   }
 }
 
-/** Characters the PDF's fields can hold (WinAnsi): the first one outside it, or null. */
+/**
+ * What the filled PDF can write: the characters of Titillium Web, the font modulo.js embeds
+ * for the fields (tests/browser/controlli.test.mjs checks the font has every one). That is
+ * Latin-1, Latin Extended-A (Polish, Czech, Hungarian, Croatian, Slovenian, ...) and the
+ * Romanian comma letters, besides the usual punctuation and €.
+ */
+export const PDF_CHARACTERS = [
+  [0x0a, 0x0a], [0x0d, 0x0d], [0x20, 0x7e], [0xa0, 0xac], [0xae, 0x131], [0x134, 0x137], [0x139, 0x13e], [0x141, 0x148],
+  [0x14a, 0x17e], [0x192, 0x192], [0x1fa, 0x1ff], [0x218, 0x21b], [0x2c6, 0x2c6], [0x2da, 0x2da], [0x2dc, 0x2dc],
+  [0x1e80, 0x1e85], [0x1ef2, 0x1ef3], [0x1ef8, 0x1ef9], [0x2013, 0x2014], [0x2018, 0x201a], [0x201c, 0x201e], [0x2020, 0x2020],
+  [0x2022, 0x2022], [0x2026, 0x2026], [0x2039, 0x203a], [0x2044, 0x2044], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212],
+];
+
+/** The first character the filled PDF cannot write, or null. */
 export function unsupported(text) {
-  const extra = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
   for (const ch of text) {
     const c = ch.codePointAt(0);
-    if (c === 10 || c === 13 || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || extra.includes(ch)) continue;
-    return ch;
+    if (!PDF_CHARACTERS.some(([from, to]) => c >= from && c <= to)) return ch;
   }
   return null;
 }

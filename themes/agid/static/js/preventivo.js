@@ -1,0 +1,180 @@
+// The quote (preventivo) a financial office attaches to its act: one A4 page made from the
+// calculator's last result. calcolatore.js hands over what it computed; this module only
+// lays it out (`quoteDocument`) and prints it alone (`printQuote`). The same facts feed the
+// PDF of the quote, so both say the same thing.
+
+import { formatEuro } from "./pricing.js";
+
+const PERIOD = { "one-off": "una tantum", yearly: "annuale", monthly: "mensile" };
+const ENTE_TYPE = { comune: "Comune", unione: "Unione di Comuni", "comunita-montana": "Comunità montana", altro: "Altro Ente pubblico" };
+
+/** FNV-1a of the choice, in base 36: the same choice gives the same reference. */
+function digest(text) {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).toUpperCase().padStart(7, "0");
+}
+
+/** "PRV-20261202-0K3F9Q2": the date and the choice. */
+export function reference(date, choice) {
+  const ymd = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, "0")}${String(date.getDate()).padStart(2, "0")}`;
+  return `PRV-${ymd}-${digest(choice)}`;
+}
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function linePrice(line) {
+  switch (line.price.kind) {
+    case "amount":
+      return line.periodicity === "monthly" ? `${formatEuro(line.price.cents)} al mese (${formatEuro(line.per_year)} l'anno)` : formatEuro(line.price.cents);
+    case "on-request":
+      return "su richiesta";
+    case "included":
+      return "incluso";
+    default:
+      return "non disponibile";
+  }
+}
+
+function table(head, rows) {
+  const t = el("table", undefined, "vetrina-prev-tabella");
+  const thead = el("thead");
+  const tr = el("tr");
+  for (const h of head) {
+    const th = el("th", h);
+    th.scope = "col";
+    tr.append(th);
+  }
+  thead.append(tr);
+  const body = el("tbody");
+  for (const cells of rows) body.append(rowOf(cells));
+  t.append(thead, body);
+  return t;
+}
+
+/** The Ente as the quote names it: name, kind and the figures the prices used. */
+function enteBlock(q) {
+  const box = el("div", undefined, "vetrina-prev-ente");
+  box.append(el("p", `Ente: ${q.enteName || "(nome dell'Ente da indicare)"}`, "vetrina-prev-ente-nome"));
+  const facts = [`Tipo: ${ENTE_TYPE[q.base.ente_type] ?? q.base.ente_type}`];
+  for (const f of q.figures) facts.push(`${f.label}: ${Number(f.value).toLocaleString("it-IT")}`);
+  facts.push(q.base.member ? "Aderente al CST" : "Non aderente al CST");
+  facts.push(`Durata: ${q.base.years} ${q.base.years === 1 ? "anno" : "anni"}`);
+  box.append(el("p", facts.join(" · ")));
+  return box;
+}
+
+function itemName(l) {
+  return l.quantity && l.quantity !== 1 ? `${l.name} (× ${l.quantity})` : l.name;
+}
+
+/** One table for the whole choice: a heading row per service, then its items. */
+function itemsTable(entries) {
+  const t = table(["Voce", "Periodicità", "Importo (IVA esclusa)"], []);
+  const body = t.querySelector("tbody");
+  for (const { service, q } of entries) {
+    const head = el("tr", undefined, "vetrina-prev-gruppo");
+    const th = el("th", service.title);
+    th.colSpan = 3;
+    th.scope = "rowgroup";
+    head.append(th);
+    body.append(head);
+    if (q.not_available) {
+      body.append(rowOf(["Servizio riservato agli Enti aderenti al CST", "", "escluso dai totali"]));
+      continue;
+    }
+    for (const l of q.lines.filter((l) => l.price.kind !== "not-chosen")) body.append(rowOf([itemName(l), PERIOD[l.periodicity], linePrice(l)]));
+  }
+  return t;
+}
+
+function rowOf(cells) {
+  const r = el("tr");
+  cells.forEach((c, i) => {
+    const cell = el(i === 0 ? "th" : "td", c);
+    if (i === 0) cell.scope = "row";
+    r.append(cell);
+  });
+  return r;
+}
+
+/** What is on request and whom to ask; each tariff's validity and payment terms. */
+function conditions(entries) {
+  const box = el("section", undefined, "vetrina-prev-condizioni");
+  box.append(el("h2", "Condizioni"));
+  for (const { service, q } of entries) {
+    const parts = [];
+    const onRequest = q.not_available ? [] : q.lines.filter((l) => l.price.kind === "on-request");
+    if (onRequest.length) parts.push(`Su richiesta, escluse dai totali: ${onRequest.map((l) => l.name).join(", ")}. Per il prezzo scrivete a ${service.contact}.`);
+    if (service.validity) parts.push(`Validità: ${service.validity}`);
+    if (service.payment_terms) parts.push(`Pagamento: ${service.payment_terms}`);
+    if (!parts.length) continue;
+    const p = el("p", undefined, "vetrina-prev-nota");
+    p.append(el("strong", `${service.title}. `), parts.join(" "));
+    box.append(p);
+  }
+  return box.children.length > 1 ? box : null;
+}
+
+function totalsBlock(t, years) {
+  const firstYear = t.oneOff + t.yearly + t.vatOneOff + t.vatYearly;
+  const rows = [
+    ["Costi una tantum", formatEuro(t.oneOff), formatEuro(t.vatOneOff), formatEuro(t.oneOff + t.vatOneOff)],
+    ["Costi annuali", formatEuro(t.yearly), formatEuro(t.vatYearly), formatEuro(t.yearly + t.vatYearly)],
+    ["Totale del primo anno", formatEuro(t.oneOff + t.yearly), formatEuro(t.vatOneOff + t.vatYearly), formatEuro(firstYear)],
+  ];
+  if (years > 1) rows.push([`Totale su ${years} anni`, formatEuro(t.total), formatEuro(t.totalVat), formatEuro(t.total + t.totalVat)]);
+  const box = el("section", undefined, "vetrina-prev-totali");
+  box.append(el("h2", "Totali"), table(["", "IVA esclusa", "IVA", "IVA inclusa"], rows));
+  return box;
+}
+
+/**
+ * The quote as a document: `q` = {data, entries: [{service, q}], totals, priced, base,
+ * figures: [{label, value}], enteName, url, date}.
+ */
+export function quoteDocument(q) {
+  const doc = el("article", undefined, "vetrina-preventivo-stampa");
+  doc.lang = "it";
+  const head = el("header", undefined, "vetrina-prev-testata");
+  const issuer = el("div");
+  issuer.append(el("p", q.data.issuer.name, "vetrina-prev-cst"));
+  for (const line of q.data.issuer.lines) issuer.append(el("p", line));
+  const meta = el("div", undefined, "vetrina-prev-meta");
+  meta.append(el("p", `Riferimento: ${reference(q.date, q.url)}`), el("p", `Data: ${q.date.toLocaleDateString("it-IT", { day: "numeric", month: "long", year: "numeric" })}`));
+  head.append(issuer, meta);
+  doc.append(head, el("h1", "Preventivo"), enteBlock(q));
+  doc.append(itemsTable(q.entries));
+  if (q.priced) doc.append(totalsBlock(q.totals, q.base.years));
+  const terms = conditions(q.entries);
+  if (terms) doc.append(terms);
+  doc.append(
+    el("p", "Importi in euro. L'IVA è calcolata su ogni servizio con l'aliquota della sua tariffa. Calcolato con le tariffe pubblicate nel catalogo del CST alla data indicata.", "vetrina-prev-nota"),
+    el("p", `Per riaprire questo calcolo: ${q.url}`, "vetrina-prev-nota vetrina-prev-link"),
+  );
+  return doc;
+}
+
+/** Print the quote alone; the page comes back as it was after printing. */
+export function printQuote(q) {
+  for (const old of document.querySelectorAll("body > .vetrina-preventivo-stampa")) old.remove();
+  document.body.append(quoteDocument(q));
+  document.body.classList.add("vetrina-stampa-preventivo");
+  window.addEventListener(
+    "afterprint",
+    () => {
+      document.body.classList.remove("vetrina-stampa-preventivo");
+      for (const old of document.querySelectorAll("body > .vetrina-preventivo-stampa")) old.remove();
+    },
+    { once: true },
+  );
+  window.print();
+}
