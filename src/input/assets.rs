@@ -33,6 +33,8 @@ pub const PDF_LIB_ASSET: &str = "assets/vendor/pdf-lib/pdf-lib.esm.min.js";
 /// (WinAnsi, pdf-lib's own fonts, has no Ș or Ł). The UMD build: the ES one imports `pako`
 /// by bare name, which needs an import map, an inline script the CSP forbids.
 const FONTKIT: &str = "@pdf-lib/fontkit/dist/fontkit.umd.min.js";
+/// fflate zips the draft determina (an ODT) in the browser; its ES build has no imports.
+const FFLATE: &str = "fflate/esm/browser.js";
 /// The face the browser embeds in a filled PDF (TrueType: fontkit reads it directly).
 const FILL_FONT: &str = "fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.ttf";
 
@@ -87,7 +89,11 @@ pub fn plan(theme_dir: &Path, root: &Path) -> (Vec<Asset>, Vec<Diagnostic>) {
     let mut assets = Vec::new();
     let mut errors = Vec::new();
     let modules = theme_dir.join("node_modules");
-    if bootstrap_italia_dist(theme_dir).join(BI_FILES[0]).is_file() && modules.join(PDF_LIB).is_file() && modules.join(FONTKIT).is_file() {
+    if bootstrap_italia_dist(theme_dir).join(BI_FILES[0]).is_file()
+        && modules.join(PDF_LIB).is_file()
+        && modules.join(FONTKIT).is_file()
+        && modules.join(FFLATE).is_file()
+    {
         npm_files(theme_dir, root, &mut assets, &mut errors);
     } else {
         errors.push(not_installed(theme_dir, root));
@@ -97,7 +103,7 @@ pub fn plan(theme_dir: &Path, root: &Path) -> (Vec<Asset>, Vec<Diagnostic>) {
     (assets, errors)
 }
 
-/// Bootstrap Italia's files and fonts, pdf-lib and fontkit, each resolved inside the site.
+/// Bootstrap Italia's files and fonts, pdf-lib, fontkit and fflate, each resolved inside the site.
 fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mut Vec<Diagnostic>) {
     let dist = bootstrap_italia_dist(theme_dir);
     let modules = theme_dir.join("node_modules");
@@ -119,6 +125,8 @@ fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mu
     wanted.push((modules.join("pdf-lib/LICENSE.md"), "assets/vendor/pdf-lib/LICENSE.md".into()));
     wanted.push((modules.join(FONTKIT), "assets/vendor/pdf-lib/fontkit.umd.min.js".into()));
     wanted.push((dist.join(FILL_FONT), "assets/vendor/fonts/titillium-web-regular.ttf".into()));
+    wanted.push((modules.join(FFLATE), "assets/vendor/fflate/fflate.js".into()));
+    wanted.push((modules.join("fflate/LICENSE"), "assets/vendor/fflate/LICENSE.txt".into()));
     for (from, to) in wanted {
         match resolve_installed(&from, theme_dir) {
             Ok(resolved) => assets.push(Asset { from: resolved, to }),

@@ -193,7 +193,7 @@ pub fn build(
         levels: levels(&services, &urls),
         audiences: audiences(&services, &urls),
         changes: changes(catalog, &services, &urls, git, root),
-        calculator: calculator(catalog, &by_slug, &urls, &config),
+        calculator: calculator(catalog, &by_slug, &urls, &config, &services),
         enti: catalog.enti.iter().map(ente_view).collect(),
         content_links: std::mem::take(&mut b.links),
         build_date: date_short(today),
@@ -311,7 +311,7 @@ fn audiences(services: &[ServiceView], urls: &Urls) -> Vec<AudienceFilter> {
 }
 
 /// What the browser calculators need: priced services, tariffs and the member Enti.
-fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config) -> CalculatorData {
+fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config, views: &[ServiceView]) -> CalculatorData {
     let tariffs = &by_slug.tariffs;
     let service = |s: &crate::domain::Service| {
         let t = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str()))?;
@@ -324,6 +324,7 @@ fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config)
             contact,
             validity: t.validity.clone(),
             payment_terms: t.payment_terms.clone(),
+            convention: views.iter().find(|v| v.slug == s.meta.slug).and_then(|v| v.convention.clone()),
         })
     };
     let membership = config.membership_service.as_ref().and_then(|slug| catalog.services.iter().find(|s| &s.meta.slug == slug.get_ref()));
@@ -342,7 +343,13 @@ fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config)
             })
             .collect(),
         membership: membership.map(|s| CalculatorLink { title: s.title.clone(), url: urls.service(&s.meta.slug) }),
-        issuer: CalculatorIssuer { name: config.name.clone(), lines: config.lead_body.letterhead_lines() },
+        issuer: CalculatorIssuer {
+            name: config.name.clone(),
+            lines: config.lead_body.letterhead_lines(),
+            body: config.lead_body.nome.clone(),
+            tax_code: config.lead_body.codice_fiscale.clone(),
+            pec: config.lead_body.pec.clone(),
+        },
     }
 }
 

@@ -56,6 +56,10 @@ pub struct CalculatorData {
 pub struct CalculatorIssuer {
     pub name: String,
     pub lines: Vec<String>,
+    /// The lead body that invoices, for the draft determina: name, tax code, PEC.
+    pub body: String,
+    pub tax_code: String,
+    pub pec: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -76,6 +80,8 @@ pub struct CalculatorService {
     /// The tariff's `validita` and `pagamento`, for the printed quote.
     pub validity: Option<String>,
     pub payment_terms: Option<String>,
+    /// The convention (and article) the service rests on, for the draft determina.
+    pub convention: Option<Link>,
 }
 
 #[derive(Debug, Clone, Serialize)]

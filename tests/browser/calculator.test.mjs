@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { page, siteInChromium } from "./harness.mjs";
@@ -227,6 +227,58 @@ test("printed quote: a typed Ente and a long basket fit two pages at most, on re
   assert.ok(flat.includes("Ente: Comune di Ștefănești"), text);
   assert.match(flat, /Su richiesta, escluse dai totali: Attivazione, Canone annuale di assistenza e manutenzione\. Per il prezzo scrivete a servizidigitali@cst\.example\.it/);
   assert.match(text.replace(/\s+/g, ""), /nome=Comune\+di\+%C8%98tef%C4%83ne%C8%99ti/);
+});
+
+test("draft determina: an ODT LibreOffice opens, with the Ente, the amounts, the years and the blanks", async () => {
+  const p = await page(site.chrome, { acceptDownloads: true });
+  await p.goto(`${site.url}/calcola/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  assert.equal(await p.locator("[data-vetrina-determina]").isVisible(), false, "nothing to commit yet");
+  await p.fill("#calc-nome", "Comune di Valbruna");
+  await p.fill("#calc-abitanti", "3500");
+  await p.fill("#calc-postazioni", "24");
+  await p.fill("#calc-anni", "3");
+  for (const s of ["gestione-documentale", "connettivita-e-sicurezza", "rao-pubblico"]) await p.click(`label[for="calc-srv-${s}"]`);
+  const shown = {};
+  for (const label of ["Costi annuali (IVA esclusa)", "IVA sui costi annuali", "Totale del primo anno, IVA inclusa", "Totale su 3 anni, IVA inclusa"]) shown[label] = await total(p, label);
+  const [download] = await Promise.all([p.waitForEvent("download"), p.click("[data-vetrina-determina]")]);
+  assert.match(download.suggestedFilename(), /^bozza-determina-prv-\d{8}-[0-9a-z]{7}\.odt$/);
+  const dir = mkdtempSync(join(tmpdir(), "determina-"));
+  const odt = join(dir, "determina.odt");
+  await download.saveAs(odt);
+  const profile = `-env:UserInstallation=file://${join(dir, "profilo")}`;
+  execFileSync("libreoffice", [profile, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", dir, odt], { stdio: "pipe" });
+  const text = readFileSync(join(dir, "determina.txt"), "utf8").replace(/\s+/g, " ");
+  const cents = (euro) => Number(euro.replace(/[^\d]/g, ""));
+  const euro = (c) => `${String(Math.trunc(c / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${String(c % 100).padStart(2, "0")} €`;
+  const later = cents(shown["Costi annuali (IVA esclusa)"]) + cents(shown["IVA sui costi annuali"]);
+  for (const want of [
+    "Comune di Valbruna",
+    "DETERMINAZIONE N.",
+    "Oggetto: impegno di spesa per i servizi del CST Valdorsa",
+    "Gestione documentale e conservazione a norma",
+    "gestito da Provincia di Valdorsa",
+    "Convenzione",
+    "Attivazione",
+    "900,00 €",
+    // The split: the first year with the one-off items, the others the yearly ones.
+    `1° anno`,
+    shown["Totale del primo anno, IVA inclusa"],
+    `2° anno`,
+    euro(later),
+    `3° anno`,
+    `la spesa complessiva di ${shown["Totale su 3 anni, IVA inclusa"]} IVA inclusa`,
+    "codice fiscale 80001230459",
+    "cst.valdorsa@pec.example.it",
+    // The blanks only the Ente can fill, as LibreOffice placeholders.
+    "DETERMINAZIONE N. <numero> DEL <data>",
+    "al capitolo <capitolo> del bilancio <esercizio>",
+    "il CIG è <CIG>",
+    "Il Responsabile del servizio: <nome e cognome>",
+  ]) {
+    assert.ok(text.includes(want), `${JSON.stringify(want)} is not in the determina:\n${text}`);
+  }
+  assert.deepEqual(p.problems, []);
 });
 
 test("without JavaScript the price tables stay and the calculator says it needs JavaScript", async () => {

@@ -42,6 +42,15 @@ async function start(root) {
     saveState(root, last.services, last.base);
     printQuote({ ...last.quote, url: window.location.href, date: new Date() });
   });
+  // The determina's module and its zip library load only when asked for.
+  root.querySelector("[data-vetrina-determina]").addEventListener("click", async () => {
+    const last = results.get(root);
+    if (!last) return;
+    clearTimeout(pending);
+    saveState(root, last.services, last.base);
+    const { downloadDetermina } = await import("./determina.js");
+    downloadDetermina({ ...last.quote, url: window.location.href, date: new Date() });
+  });
   update(root, data);
 }
 
@@ -307,15 +316,16 @@ function update(root, data) {
   const summary = root.querySelector(".vetrina-calc-sintesi");
   const detail = root.querySelector(".vetrina-calc-dettaglio");
   const print = root.querySelector("[data-vetrina-print-quote]");
+  const determina = root.querySelector("[data-vetrina-determina]");
   detail.replaceChildren();
   if (!ok) {
     summary.textContent = "Correggete i campi segnalati: il totale non è calcolato.";
-    print.hidden = true;
+    print.hidden = determina.hidden = true;
     return;
   }
   if (services.length === 0) {
     summary.textContent = "Scegliete almeno un servizio.";
-    print.hidden = true;
+    print.hidden = determina.hidden = true;
     saveState(root, services, base);
     return;
   }
@@ -346,6 +356,7 @@ function update(root, data) {
   if (priced) detail.append(totalsTable(totals, base.years));
   summary.replaceChildren(...headline(totals, base.years, excluded, priced, data));
   print.hidden = false;
+  determina.hidden = !priced;
   const form = root.querySelector("form");
   const enteName = form.elements.nome.value.trim();
   results.set(root, { services, base, quote: { data, entries, totals, priced, base, figures: figuresUsed(form), enteName } });
