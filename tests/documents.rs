@@ -304,3 +304,27 @@ fn the_request_pdf_reads_like_a_pa_form() {
     let fields = tool("qpdf", &["--json", "--json-key=acroform", pdf.to_str().unwrap()]);
     assert!(fields.contains("\"fullname\": \"opzione_scelta-spid-day\""), "{fields}");
 }
+
+/// Every Latin letter content may hold prints in the PDF's text and copies out of it, and
+/// the text faces are subsets (the field face stays whole, for what a person types).
+#[test]
+fn the_pdf_text_holds_every_latin_letter_in_subset_fonts() {
+    let site = common::Site::new();
+    let names = "Ștefănescu Łukasz Øre Ñandú Dvořák Őrség Đurđević Żółć Straße Œuvre";
+    site.write(
+        "content/moduli/prova.md",
+        &format!(
+            "+++\ntitolo = \"Modulo per {names}\"\ntipo = \"richiesta\"\ndescrizione = \"Referenti: {names}.\"\ninvio_pec = \"cst@pec.example.it\"\n\n\
+             [[sezioni]]\ntitolo = \"Referente\"\n\n[[sezioni.campi]]\nnome = \"referente\"\netichetta = \"Nome, per esempio {names}\"\ntipo = \"testo\"\n+++\n"
+        ),
+    );
+    site.build().unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    let pdf = site.root().join("output/moduli/prova/prova.pdf");
+    let text = text_of(&pdf);
+    assert!(text.contains(&format!("Modulo per {names}")) && text.contains(&format!("Nome, per esempio {names}")), "{text}");
+    assert!(!text.contains('?'), "a letter printed as ?:\n{text}");
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let subsets = fonts.lines().filter(|l| l.contains("CID TrueType") && l.contains("Identity-H") && l.contains(" yes yes yes ")).count();
+    assert_eq!(subsets, 2, "the regular and bold text faces as subsets:\n{fonts}");
+    assert!(fonts.lines().any(|l| l.starts_with("TitilliumWeb-Regular ") && l.contains("WinAnsi")), "the whole field face:\n{fonts}");
+}

@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
 import { page, siteInChromium } from "./harness.mjs";
 
 const site = siteInChromium();
@@ -135,6 +136,10 @@ test("a form filled online is checked as typed and downloads as a filled PDF", a
   // The service's copy has the tariff's optional item as a box, ticked, and its quantity.
   assert.equal(values["opzione_scelta-spid-day"], "/Yes");
   assert.equal(text(values["opzione_scelta-spid-day-quantita"]), "3");
+  // The embedded face is a subset: the filled file stays close to the blank one.
+  const blank = (await (await fetch(`${site.url}/moduli/richiesta-servizio/richiesta-servizio-rao-pubblico.pdf`)).arrayBuffer()).byteLength;
+  const filled = statSync(file).size;
+  assert.ok(filled < blank + 40_000, `filled ${filled} bytes, blank ${blank}`);
   // What a reader shows: the fields' appearances, merged into the page, read back as text.
   const flat = `${file}-piatto.pdf`;
   execFileSync("qpdf", ["--flatten-annotations=all", file, flat]);

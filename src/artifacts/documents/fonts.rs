@@ -1,8 +1,10 @@
 //! Titillium Web, the Designers Italia face, read at build time from the theme's npm
-//! install of Bootstrap Italia (never committed). PDFs embed the whole TrueType program as
-//! a simple font with WinAnsi encoding: every Latin letter a person may type into a form
-//! field is there, and WinAnsi covers the Italian accents, «», – and €.
+//! install of Bootstrap Italia (never committed). The text of a PDF is written with glyph
+//! ids (a CID font, `pdf::type0`), so every letter of the face prints, Ș and Ł included,
+//! and only the glyphs a document uses are embedded. The form fields keep the whole
+//! program as a simple WinAnsi font: a reader draws what a person types with it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::DocumentError;
@@ -26,13 +28,22 @@ pub struct Font {
     pub program_len: usize,
     /// Advance widths of WinAnsi codes 32..=255, in 1/1000 em (0 where the font lacks it).
     pub widths: [f32; 224],
-    /// Which WinAnsi codes have a glyph (the others are written as `?`).
-    has_glyph: [bool; 224],
     pub ascent: f32,
     pub descent: f32,
     pub cap_height: f32,
     pub bbox: [f32; 4],
     pub weight: u16,
+    /// The TrueType program as read, for subsetting.
+    pub program: Vec<u8>,
+    /// Every character the face draws: its glyph id and advance (1/1000 em).
+    glyphs: HashMap<char, Glyph>,
+}
+
+/// One glyph of the face.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub width: f32,
 }
 
 /// The regular and semibold faces.
@@ -71,13 +82,11 @@ impl Font {
         let em = f32::from(face.units_per_em());
         let scale = |v: f32| v * 1000.0 / em;
         let mut widths = [0.0; 224];
-        let mut has_glyph = [false; 224];
         for code in 32u8..=255 {
             let Some(ch) = winansi_char(code) else { continue };
             if let Some(g) = face.glyph_index(ch) {
                 let i = usize::from(code - 32);
                 widths[i] = scale(f32::from(face.glyph_hor_advance(g).unwrap_or(0)));
-                has_glyph[i] = true;
             }
         }
         let name = face
@@ -87,6 +96,13 @@ impl Font {
             .and_then(|n| n.to_string())
             .unwrap_or_else(|| "TitilliumWeb".into())
             .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "");
+        let mut glyphs = HashMap::new();
+        // The Basic Multilingual Plane up to the CJK blocks: every script a Latin face has.
+        for c in (0x20u32..0x3000).filter_map(char::from_u32) {
+            if let Some(g) = face.glyph_index(c) {
+                glyphs.insert(c, Glyph { id: g.0, width: scale(f32::from(face.glyph_hor_advance(g).unwrap_or(0))) });
+            }
+        }
         let b = face.global_bounding_box();
         use std::io::Write;
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
@@ -97,28 +113,36 @@ impl Font {
             program_deflated,
             program_len: bytes.len(),
             widths,
-            has_glyph,
             ascent: scale(f32::from(face.ascender())),
             descent: scale(f32::from(face.descender())),
             cap_height: scale(f32::from(face.capital_height().unwrap_or(face.ascender()))),
             bbox: [scale(f32::from(b.x_min)), scale(f32::from(b.y_min)), scale(f32::from(b.x_max)), scale(f32::from(b.y_max))],
             weight: face.weight().to_number(),
+            program: bytes.to_vec(),
+            glyphs,
         })
     }
 
-    /// The text as WinAnsi bytes; a character outside WinAnsi or without a glyph becomes `?`.
-    pub fn encode(&self, text: &str) -> Vec<u8> {
-        text.chars()
-            .map(|c| match winansi_code(c) {
-                Some(code) if code >= 32 && self.has_glyph[usize::from(code - 32)] => code,
-                _ => b'?',
-            })
-            .collect()
+    /// The glyphs of the text, each with the character it stands for (for copying text out
+    /// of the PDF). Spaces of every width print as a space, minus signs as a hyphen; a
+    /// character the face lacks prints as `?`.
+    pub fn glyphs<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (char, Glyph)> + 'a {
+        text.chars().map(|c| {
+            let c = match c {
+                '\u{A0}' | '\u{202F}' | '\u{2009}' | '\t' => ' ',
+                '−' | '‐' | '‑' => '-',
+                c => c,
+            };
+            match self.glyphs.get(&c) {
+                Some(g) => (c, *g),
+                None => ('?', self.glyphs.get(&'?').copied().unwrap_or(Glyph { id: 0, width: 500.0 })),
+            }
+        })
     }
 
     /// Width of the text at `size` points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        self.encode(text).iter().map(|&b| self.widths[usize::from(b - 32)]).sum::<f32>() * size / 1000.0
+        self.glyphs(text).map(|(_, g)| g.width).sum::<f32>() * size / 1000.0
     }
 
     /// Break the text into lines no wider than `max` points (a word longer than a line is
@@ -216,5 +240,15 @@ mod tests {
             assert_eq!(winansi_char(code), Some(if c == ' ' { ' ' } else { c }));
         }
         assert_eq!(winansi_code('≤'), None);
+    }
+
+    #[test]
+    fn the_text_face_draws_every_latin_letter() {
+        let dir = font_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/agid"));
+        let font = Font::load(&dir.join(REGULAR)).expect("the theme's fonts: npm ci --prefix themes/agid");
+        for (c, g) in font.glyphs("Ștefănescu Łukasz Øre Ñandú Dvořák Őrség Đurđević Straße") {
+            assert!(c == ' ' || g.id != font.glyphs("?").next().unwrap().1.id, "{c} prints as ?");
+        }
+        assert_eq!(font.glyphs("≠").next().unwrap().0, '?', "a sign the face lacks prints as ?");
     }
 }

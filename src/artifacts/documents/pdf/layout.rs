@@ -3,7 +3,7 @@
 //! every decoration marked as an artifact. Annotations (form widgets, links) are recorded
 //! with their rectangle and written by the caller at the end.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use pdf_writer::types::{ArtifactType, StructRole};
 use pdf_writer::{Content, Name, Rect, Str};
@@ -89,11 +89,22 @@ pub struct Layout<'f> {
     pub anchors: HashMap<String, (usize, f32)>,
     /// Level-2 headings for the bookmarks: (title, page, top).
     pub outline: Vec<(String, usize, f32)>,
+    /// The glyphs each face has drawn (id → character), for its subset and ToUnicode map.
+    pub used: [BTreeMap<u16, char>; 2],
 }
 
 impl<'f> Layout<'f> {
     pub fn new(fonts: &'f Fonts) -> Layout<'f> {
-        let mut l = Layout { fonts, pages: Vec::new(), y: 0.0, tags: Tags::new(), annots: Vec::new(), anchors: HashMap::new(), outline: Vec::new() };
+        let mut l = Layout {
+            fonts,
+            pages: Vec::new(),
+            y: 0.0,
+            tags: Tags::new(),
+            annots: Vec::new(),
+            anchors: HashMap::new(),
+            outline: Vec::new(),
+            used: [BTreeMap::new(), BTreeMap::new()],
+        };
         l.new_page();
         l
     }
@@ -125,9 +136,21 @@ impl<'f> Layout<'f> {
         self.y -= points;
     }
 
+    /// The text as the glyph ids of `face` (two bytes each, Identity-H), noted as used.
+    pub fn encode(&mut self, face: Face, text: &str) -> Vec<u8> {
+        let font = self.font(face);
+        let used = &mut self.used[face as usize];
+        let mut bytes = Vec::with_capacity(text.len() * 2);
+        for (c, g) in font.glyphs(text) {
+            used.entry(g.id).or_insert(c);
+            bytes.extend_from_slice(&g.id.to_be_bytes());
+        }
+        bytes
+    }
+
     /// Draw one line of text at the baseline `y`, as marked content owned by `node`.
     pub fn line(&mut self, node: usize, style: Style, x: f32, y: f32, text: &str) {
-        let bytes = self.font(style.face).encode(text);
+        let bytes = self.encode(style.face, text);
         let page = self.page();
         let p = &mut self.pages[page];
         let mcid = p.next_mcid;
@@ -203,21 +226,23 @@ impl<'f> Layout<'f> {
     /// Running footer on every page: the document's short name and "Pagina n di m".
     pub fn footers(&mut self, text: &str) {
         let total = self.pages.len();
-        let font = &self.fonts.regular;
-        for (i, page) in self.pages.iter_mut().enumerate() {
+        let name = self.encode(Face::Regular, text);
+        for i in 0..total {
             let number = format!("Pagina {} di {}", i + 1, total);
-            let c = &mut page.content;
+            let x = PAGE_W - MARGIN - self.fonts.regular.width(&number, 8.0);
+            let number = self.encode(Face::Regular, &number);
+            let c = &mut self.pages[i].content;
             c.begin_marked_content_with_properties(Name(b"Artifact")).properties().artifact().kind(ArtifactType::Pagination);
             c.begin_text();
             c.set_fill_rgb(GREY.0, GREY.1, GREY.2);
             c.set_font(Face::Regular.resource(), 8.0);
             c.next_line(MARGIN, 30.0);
-            c.show(Str(&font.encode(text)));
+            c.show(Str(&name));
             c.end_text();
             c.begin_text();
             c.set_font(Face::Regular.resource(), 8.0);
-            c.next_line(PAGE_W - MARGIN - font.width(&number, 8.0), 30.0);
-            c.show(Str(&font.encode(&number)));
+            c.next_line(x, 30.0);
+            c.show(Str(&number));
             c.end_text();
             c.end_marked_content();
         }

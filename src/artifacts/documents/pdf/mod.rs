@@ -9,12 +9,16 @@ mod meta;
 mod render;
 mod tags;
 
-use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType, FontFlags, OutputIntentSubtype, PageMode, TabOrder};
+use pdf_writer::types::{
+    ActionType, AnnotationFlags, AnnotationType, CidFontType, FontFlags, OutputIntentSubtype, PageMode, SystemInfo, TabOrder, UnicodeCmap,
+};
 use pdf_writer::writers::{Destination, StructTreeRoot};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use self::fields::{FieldRefs, Widgets};
-use self::layout::{AnnotKind, Layout, PAGE_H, PAGE_W};
+use std::collections::BTreeMap;
+
+use self::layout::{AnnotKind, Face, Layout, PAGE_H, PAGE_W};
 use self::tags::Kid;
 use super::fonts::{Font, Fonts};
 use super::model::Doc;
@@ -42,7 +46,7 @@ fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &
     let annots = many(l.annots.len(), &mut next);
     let groups = many(w.groups.len(), &mut next);
     let outline = many(l.outline.len() + usize::from(!l.outline.is_empty()), &mut next);
-    let (regular, bold) = (many(3, &mut next), many(3, &mut next));
+    let (regular, bold, field_font) = (many(6, &mut next), many(6, &mut next), many(3, &mut next));
 
     let mut pdf = Pdf::with_settings(pdf_writer::Settings { pretty: false });
     pdf.set_version(1, 7);
@@ -64,8 +68,9 @@ fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &
     for (i, bytes) in streams.iter().enumerate() {
         pdf.stream(contents[i], bytes).filter(Filter::FlateDecode);
     }
-    font(&mut pdf, &l.fonts.regular, &regular);
-    font(&mut pdf, &l.fonts.bold, &bold);
+    type0(&mut pdf, &l.fonts.regular, &l.used[Face::Regular as usize], &regular);
+    type0(&mut pdf, &l.fonts.bold, &l.used[Face::Bold as usize], &bold);
+    font(&mut pdf, &l.fonts.regular, &field_font);
 
     // Structure tree: node i → refs; parent tree maps each page's MCIDs and each
     // annotation's key back to the element that owns it.
@@ -107,7 +112,7 @@ fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &
     }
 
     // Form fields and links.
-    let field_refs = FieldRefs { pages: &pages, annots: &annots, groups: &groups, font: regular[0] };
+    let field_refs = FieldRefs { pages: &pages, annots: &annots, groups: &groups, font: field_font[0] };
     let top_fields = fields::write(&mut pdf, &mut next, l, w, &field_refs, |a| (page_count + a) as i32);
     for (i, a) in l.annots.iter().enumerate() {
         let AnnotKind::Link(target) = &a.kind else { continue };
@@ -160,13 +165,70 @@ fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &
         let mut form = cat.form();
         form.fields(top_fields.iter().copied());
         form.default_appearance(Str(b"/F1 10 Tf 0 g"));
-        form.default_resources().fonts().pair(Name(b"F1"), regular[0]);
+        form.default_resources().fonts().pair(Name(b"F1"), field_font[0]);
     }
     cat.finish();
     pdf.finish()
 }
 
-/// A TrueType simple font with WinAnsi encoding: dictionary, descriptor, program.
+/// The text face as a CID font (Type0, Identity-H) with only the glyphs `used`: the
+/// subset program, widths, a CID → glyph map (CIDs are the face's own glyph ids, the subset
+/// renumbers them) and a ToUnicode map, so the text can be searched and copied.
+fn type0(pdf: &mut Pdf, f: &Font, used: &BTreeMap<u16, char>, ids: &[Ref]) {
+    let (type0_id, cid_id, descriptor_id, file_id, unicode_id, map_id) = (ids[0], ids[1], ids[2], ids[3], ids[4], ids[5]);
+    let mut remapper = subsetter::GlyphRemapper::new();
+    for gid in used.keys() {
+        remapper.remap(*gid);
+    }
+    // A subset tag made from the glyphs, as the standard asks ("ABCDEF+Name").
+    let tag: String = {
+        let mut h: u32 = 0x811c_9dc5;
+        for gid in used.keys() {
+            h = (h ^ u32::from(*gid)).wrapping_mul(0x0100_0193);
+        }
+        (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
+    };
+    let base = format!("{tag}+{}", f.name);
+    let program = subsetter::subset(&f.program, 0, &remapper).unwrap_or_else(|_| f.program.clone());
+    pdf.type0_font(type0_id).base_font(Name(base.as_bytes())).encoding_predefined(Name(b"Identity-H")).descendant_font(cid_id).to_unicode(unicode_id);
+    let mut cid = pdf.cid_font(cid_id);
+    cid.subtype(CidFontType::Type2).base_font(Name(base.as_bytes()));
+    cid.system_info(SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 });
+    cid.font_descriptor(descriptor_id).cid_to_gid_map_stream(map_id).default_width(500.0);
+    let mut widths = cid.widths();
+    for (gid, c) in used {
+        let width = f.glyphs(&c.to_string()).next().map_or(500.0, |(_, g)| g.width);
+        widths.consecutive(*gid, [width.round()]);
+    }
+    widths.finish();
+    cid.finish();
+    let mut cmap = UnicodeCmap::new(Name(b"Vetrina-UCS"), SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"UCS"), supplement: 0 });
+    for (gid, c) in used {
+        cmap.pair(*gid, *c);
+    }
+    pdf.cmap(unicode_id, &cmap.finish());
+    let max = used.keys().next_back().copied().unwrap_or(0);
+    let mut map = vec![0u8; (usize::from(max) + 1) * 2];
+    for gid in used.keys() {
+        let new = remapper.get(*gid).unwrap_or(0);
+        map[usize::from(*gid) * 2..usize::from(*gid) * 2 + 2].copy_from_slice(&new.to_be_bytes());
+    }
+    pdf.stream(map_id, &deflate(&map)).filter(Filter::FlateDecode);
+    pdf.font_descriptor(descriptor_id)
+        .name(Name(base.as_bytes()))
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]))
+        .italic_angle(0.0)
+        .ascent(f.ascent)
+        .descent(f.descent)
+        .cap_height(f.cap_height)
+        .stem_v(if f.weight >= 600 { 120.0 } else { 80.0 })
+        .font_file2(file_id);
+    pdf.stream(file_id, &deflate(&program)).filter(Filter::FlateDecode).pair(Name(b"Length1"), program.len() as i32);
+}
+
+/// The field face: a TrueType simple font with WinAnsi encoding, the whole program (a reader
+/// draws what a person types with it): dictionary, descriptor, program.
 fn font(pdf: &mut Pdf, f: &Font, ids: &[Ref]) {
     let (dict_id, descriptor_id, file_id) = (ids[0], ids[1], ids[2]);
     let name = Name(f.name.as_bytes());
