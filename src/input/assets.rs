@@ -37,6 +37,8 @@ const FONTKIT: &str = "@pdf-lib/fontkit/dist/fontkit.umd.min.js";
 const FFLATE: &str = "fflate/esm/browser.js";
 /// The face the browser embeds in a filled PDF (TrueType: fontkit reads it directly).
 const FILL_FONT: &str = "fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.ttf";
+/// Its semibold, for the headings of the quote the browser makes as a PDF.
+const FILL_FONT_BOLD: &str = "fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-600.ttf";
 
 /// Where the theme's npm install put Bootstrap Italia.
 pub fn bootstrap_italia_dist(theme_dir: &Path) -> PathBuf {
@@ -125,6 +127,7 @@ fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mu
     wanted.push((modules.join("pdf-lib/LICENSE.md"), "assets/vendor/pdf-lib/LICENSE.md".into()));
     wanted.push((modules.join(FONTKIT), "assets/vendor/pdf-lib/fontkit.umd.min.js".into()));
     wanted.push((dist.join(FILL_FONT), "assets/vendor/fonts/titillium-web-regular.ttf".into()));
+    wanted.push((dist.join(FILL_FONT_BOLD), "assets/vendor/fonts/titillium-web-semibold.ttf".into()));
     wanted.push((modules.join(FFLATE), "assets/vendor/fflate/fflate.js".into()));
     wanted.push((modules.join("fflate/LICENSE"), "assets/vendor/fflate/LICENSE.txt".into()));
     for (from, to) in wanted {

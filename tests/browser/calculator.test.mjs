@@ -229,6 +229,40 @@ test("printed quote: a typed Ente and a long basket fit two pages at most, on re
   assert.match(text.replace(/\s+/g, ""), /nome=Comune\+di\+%C8%98tef%C4%83ne%C8%99ti/);
 });
 
+test("quote as a PDF made in the browser: one A4 page, the same facts, any Latin letter", async () => {
+  const p = await page(site.chrome, { acceptDownloads: true });
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  await p.selectOption("#calc-ente", "Acquaviva Orsina");
+  await p.fill("#calc-nome", "Comune di Ștefănești Łąka");
+  await p.click(`label[for="calc-opt-rao-pubblico-spid-day"]`);
+  await p.fill("#calc-qty-rao-pubblico-spid-day", "2");
+  await p.fill("#calc-anni", "3");
+  const [download] = await Promise.all([p.waitForEvent("download"), p.click("[data-vetrina-quote-pdf]")]);
+  assert.match(download.suggestedFilename(), /^preventivo-prv-\d{8}-[0-9a-z]{7}\.pdf$/);
+  const file = await download.path();
+  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+  assert.match(info, /Pages:\s+1\n/);
+  assert.match(info, /Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  assert.match(info, /Title:\s+Preventivo PRV-\d{8}-[0-9A-Z]{7} – Comune di Ștefănești Łąka/);
+  execFileSync("qpdf", ["--check", file]);
+  const flat = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  for (const want of [
+    "CST Valdorsa",
+    "Ente capofila: Provincia di Valdorsa",
+    "Ente: Comune di Ștefănești Łąka",
+    "Abitanti: 500",
+    "SPID Day (× 2) una tantum 1.000,00 €",
+    "Totale del primo anno 2.550,00 € 561,00 € 3.111,00 €",
+    "Totale su 3 anni 4.350,00 € 957,00 € 5.307,00 €",
+    "Validità: Gli importi valgono per 12 mesi",
+    "Per riaprire questo calcolo:",
+  ]) {
+    assert.ok(flat.includes(want), `${JSON.stringify(want)} is not in the PDF:\n${flat}`);
+  }
+  assert.deepEqual(p.problems, []);
+});
+
 test("draft determina: an ODT LibreOffice opens, with the Ente, the amounts, the years and the blanks", async () => {
   const p = await page(site.chrome, { acceptDownloads: true });
   await p.goto(`${site.url}/calcola/`);

@@ -42,6 +42,20 @@ async function start(root) {
     saveState(root, last.services, last.base);
     printQuote({ ...last.quote, url: window.location.href, date: new Date() });
   });
+  const pdfButton = root.querySelector("[data-vetrina-quote-pdf]");
+  pdfButton.addEventListener("click", async () => {
+    const last = results.get(root);
+    if (!last) return;
+    clearTimeout(pending);
+    saveState(root, last.services, last.base);
+    pdfButton.disabled = true;
+    try {
+      const { downloadQuotePdf } = await import("./preventivo-pdf.js");
+      await downloadQuotePdf({ ...last.quote, url: window.location.href, date: new Date() }, pdfButton.dataset);
+    } finally {
+      pdfButton.disabled = false;
+    }
+  });
   // The determina's module and its zip library load only when asked for.
   root.querySelector("[data-vetrina-determina]").addEventListener("click", async () => {
     const last = results.get(root);
@@ -317,15 +331,16 @@ function update(root, data) {
   const detail = root.querySelector(".vetrina-calc-dettaglio");
   const print = root.querySelector("[data-vetrina-print-quote]");
   const determina = root.querySelector("[data-vetrina-determina]");
+  const pdf = root.querySelector("[data-vetrina-quote-pdf]");
   detail.replaceChildren();
   if (!ok) {
     summary.textContent = "Correggete i campi segnalati: il totale non è calcolato.";
-    print.hidden = determina.hidden = true;
+    print.hidden = determina.hidden = pdf.hidden = true;
     return;
   }
   if (services.length === 0) {
     summary.textContent = "Scegliete almeno un servizio.";
-    print.hidden = determina.hidden = true;
+    print.hidden = determina.hidden = pdf.hidden = true;
     saveState(root, services, base);
     return;
   }
@@ -355,7 +370,7 @@ function update(root, data) {
   }
   if (priced) detail.append(totalsTable(totals, base.years));
   summary.replaceChildren(...headline(totals, base.years, excluded, priced, data));
-  print.hidden = false;
+  print.hidden = pdf.hidden = false;
   determina.hidden = !priced;
   const form = root.querySelector("form");
   const enteName = form.elements.nome.value.trim();

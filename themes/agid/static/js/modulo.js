@@ -10,6 +10,7 @@
 //    &voce=…&qty-…), the service is chosen and the tariff option field is pre-filled.
 
 import { check, unsupported, italianDate } from "./controlli.js";
+import { classicScript, fetchBytes } from "./carica.js";
 import { quote, formatEuro } from "./pricing.js";
 
 /** Codes written without spaces, in capitals, as the PDF's fields expect them. */
@@ -168,24 +169,6 @@ async function download(panel, form) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
   say(panel, `Il PDF compilato è stato scaricato: ${name}. Controllatelo, firmatelo digitalmente e inviatelo via PEC.`);
-}
-
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.arrayBuffer();
-}
-
-/** A classic script (an UMD bundle) loaded once, from the site: its global. */
-function classicScript(src, global) {
-  if (window[global]) return Promise.resolve(window[global]);
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = src;
-    script.onload = () => (window[global] ? resolve(window[global]) : reject(new Error(`${src}: no ${global}`)));
-    script.onerror = () => reject(new Error(`${src}: not loaded`));
-    document.head.append(script);
-  });
 }
 
 /** What the calculator chose, per web form, for the PDF's item boxes. */

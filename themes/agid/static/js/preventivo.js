@@ -60,38 +60,88 @@ function table(head, rows) {
   return t;
 }
 
-/** The Ente as the quote names it: name, kind and the figures the prices used. */
-function enteBlock(q) {
-  const box = el("div", undefined, "vetrina-prev-ente");
-  box.append(el("p", `Ente: ${q.enteName || "(nome dell'Ente da indicare)"}`, "vetrina-prev-ente-nome"));
-  const facts = [`Tipo: ${ENTE_TYPE[q.base.ente_type] ?? q.base.ente_type}`];
-  for (const f of q.figures) facts.push(`${f.label}: ${Number(f.value).toLocaleString("it-IT")}`);
-  facts.push(q.base.member ? "Aderente al CST" : "Non aderente al CST");
-  facts.push(`Durata: ${q.base.years} ${q.base.years === 1 ? "anno" : "anni"}`);
-  box.append(el("p", facts.join(" · ")));
-  return box;
-}
-
 function itemName(l) {
   return l.quantity && l.quantity !== 1 ? `${l.name} (× ${l.quantity})` : l.name;
 }
 
+/** The Ente's kind, the figures the prices used, membership and years, in one line. */
+function enteFacts(q) {
+  const facts = [`Tipo: ${ENTE_TYPE[q.base.ente_type] ?? q.base.ente_type}`];
+  // The figures the prices used: a zero is a figure the choice did not need.
+  for (const f of q.figures.filter((f) => Number(f.value) > 0)) facts.push(`${f.label}: ${Number(f.value).toLocaleString("it-IT")}`);
+  facts.push(q.base.member ? "Aderente al CST" : "Non aderente al CST");
+  facts.push(`Durata: ${q.base.years} ${q.base.years === 1 ? "anno" : "anni"}`);
+  return facts.join(" · ");
+}
+
+/** Per service: its title and the rows of its items. */
+function groups(entries) {
+  return entries.map(({ service, q }) => ({
+    title: service.title,
+    rows: q.not_available
+      ? [["Servizio riservato agli Enti aderenti al CST", "", "escluso dai totali"]]
+      : q.lines.filter((l) => l.price.kind !== "not-chosen").map((l) => [itemName(l), PERIOD[l.periodicity], linePrice(l)]),
+  }));
+}
+
+function totalRows(t, years) {
+  const rows = [
+    ["Costi una tantum", formatEuro(t.oneOff), formatEuro(t.vatOneOff), formatEuro(t.oneOff + t.vatOneOff)],
+    ["Costi annuali", formatEuro(t.yearly), formatEuro(t.vatYearly), formatEuro(t.yearly + t.vatYearly)],
+    ["Totale del primo anno", formatEuro(t.oneOff + t.yearly), formatEuro(t.vatOneOff + t.vatYearly), formatEuro(t.oneOff + t.yearly + t.vatOneOff + t.vatYearly)],
+  ];
+  if (years > 1) rows.push([`Totale su ${years} anni`, formatEuro(t.total), formatEuro(t.totalVat), formatEuro(t.total + t.totalVat)]);
+  return rows;
+}
+
+/** What is on request and whom to ask; each tariff's validity and payment terms. */
+function conditions(entries) {
+  const out = [];
+  for (const { service, q } of entries) {
+    const parts = [];
+    const onRequest = q.not_available ? [] : q.lines.filter((l) => l.price.kind === "on-request");
+    if (onRequest.length) parts.push(`Su richiesta, escluse dai totali: ${onRequest.map((l) => l.name).join(", ")}. Per il prezzo scrivete a ${service.contact}.`);
+    if (service.validity) parts.push(`Validità: ${service.validity}`);
+    if (service.payment_terms) parts.push(`Pagamento: ${service.payment_terms}`);
+    if (parts.length) out.push({ title: service.title, text: parts.join(" ") });
+  }
+  return out;
+}
+
+/**
+ * Everything the quote says, as text, for the printed page and the PDF alike. `q` =
+ * {data, entries: [{service, q}], totals, priced, base, figures: [{label, value}],
+ * enteName, url, date}.
+ */
+export function quoteFacts(q) {
+  return {
+    issuer: q.data.issuer,
+    reference: reference(q.date, q.url),
+    date: q.date.toLocaleDateString("it-IT", { day: "numeric", month: "long", year: "numeric" }),
+    ente: q.enteName || "(nome dell'Ente da indicare)",
+    facts: enteFacts(q),
+    groups: groups(q.entries),
+    totals: q.priced ? totalRows(q.totals, q.base.years) : [],
+    conditions: conditions(q.entries),
+    notes: [
+      "Importi in euro. L'IVA è calcolata su ogni servizio con l'aliquota della sua tariffa. Calcolato con le tariffe pubblicate nel catalogo del CST alla data indicata.",
+      `Per riaprire questo calcolo: ${q.url}`,
+    ],
+  };
+}
+
 /** One table for the whole choice: a heading row per service, then its items. */
-function itemsTable(entries) {
+function itemsTable(groupList) {
   const t = table(["Voce", "Periodicità", "Importo (IVA esclusa)"], []);
   const body = t.querySelector("tbody");
-  for (const { service, q } of entries) {
+  for (const g of groupList) {
     const head = el("tr", undefined, "vetrina-prev-gruppo");
-    const th = el("th", service.title);
+    const th = el("th", g.title);
     th.colSpan = 3;
     th.scope = "rowgroup";
     head.append(th);
     body.append(head);
-    if (q.not_available) {
-      body.append(rowOf(["Servizio riservato agli Enti aderenti al CST", "", "escluso dai totali"]));
-      continue;
-    }
-    for (const l of q.lines.filter((l) => l.price.kind !== "not-chosen")) body.append(rowOf([itemName(l), PERIOD[l.periodicity], linePrice(l)]));
+    for (const r of g.rows) body.append(rowOf(r));
   }
   return t;
 }
@@ -106,60 +156,37 @@ function rowOf(cells) {
   return r;
 }
 
-/** What is on request and whom to ask; each tariff's validity and payment terms. */
-function conditions(entries) {
-  const box = el("section", undefined, "vetrina-prev-condizioni");
-  box.append(el("h2", "Condizioni"));
-  for (const { service, q } of entries) {
-    const parts = [];
-    const onRequest = q.not_available ? [] : q.lines.filter((l) => l.price.kind === "on-request");
-    if (onRequest.length) parts.push(`Su richiesta, escluse dai totali: ${onRequest.map((l) => l.name).join(", ")}. Per il prezzo scrivete a ${service.contact}.`);
-    if (service.validity) parts.push(`Validità: ${service.validity}`);
-    if (service.payment_terms) parts.push(`Pagamento: ${service.payment_terms}`);
-    if (!parts.length) continue;
-    const p = el("p", undefined, "vetrina-prev-nota");
-    p.append(el("strong", `${service.title}. `), parts.join(" "));
-    box.append(p);
-  }
-  return box.children.length > 1 ? box : null;
-}
-
-function totalsBlock(t, years) {
-  const firstYear = t.oneOff + t.yearly + t.vatOneOff + t.vatYearly;
-  const rows = [
-    ["Costi una tantum", formatEuro(t.oneOff), formatEuro(t.vatOneOff), formatEuro(t.oneOff + t.vatOneOff)],
-    ["Costi annuali", formatEuro(t.yearly), formatEuro(t.vatYearly), formatEuro(t.yearly + t.vatYearly)],
-    ["Totale del primo anno", formatEuro(t.oneOff + t.yearly), formatEuro(t.vatOneOff + t.vatYearly), formatEuro(firstYear)],
-  ];
-  if (years > 1) rows.push([`Totale su ${years} anni`, formatEuro(t.total), formatEuro(t.totalVat), formatEuro(t.total + t.totalVat)]);
-  const box = el("section", undefined, "vetrina-prev-totali");
-  box.append(el("h2", "Totali"), table(["", "IVA esclusa", "IVA", "IVA inclusa"], rows));
-  return box;
-}
-
-/**
- * The quote as a document: `q` = {data, entries: [{service, q}], totals, priced, base,
- * figures: [{label, value}], enteName, url, date}.
- */
+/** The quote as a document for printing. */
 export function quoteDocument(q) {
+  const f = quoteFacts(q);
   const doc = el("article", undefined, "vetrina-preventivo-stampa");
   doc.lang = "it";
   const head = el("header", undefined, "vetrina-prev-testata");
   const issuer = el("div");
-  issuer.append(el("p", q.data.issuer.name, "vetrina-prev-cst"));
-  for (const line of q.data.issuer.lines) issuer.append(el("p", line));
+  issuer.append(el("p", f.issuer.name, "vetrina-prev-cst"));
+  for (const line of f.issuer.lines) issuer.append(el("p", line));
   const meta = el("div", undefined, "vetrina-prev-meta");
-  meta.append(el("p", `Riferimento: ${reference(q.date, q.url)}`), el("p", `Data: ${q.date.toLocaleDateString("it-IT", { day: "numeric", month: "long", year: "numeric" })}`));
+  meta.append(el("p", `Riferimento: ${f.reference}`), el("p", `Data: ${f.date}`));
   head.append(issuer, meta);
-  doc.append(head, el("h1", "Preventivo"), enteBlock(q));
-  doc.append(itemsTable(q.entries));
-  if (q.priced) doc.append(totalsBlock(q.totals, q.base.years));
-  const terms = conditions(q.entries);
-  if (terms) doc.append(terms);
-  doc.append(
-    el("p", "Importi in euro. L'IVA è calcolata su ogni servizio con l'aliquota della sua tariffa. Calcolato con le tariffe pubblicate nel catalogo del CST alla data indicata.", "vetrina-prev-nota"),
-    el("p", `Per riaprire questo calcolo: ${q.url}`, "vetrina-prev-nota vetrina-prev-link"),
-  );
+  const ente = el("div", undefined, "vetrina-prev-ente");
+  ente.append(el("p", `Ente: ${f.ente}`, "vetrina-prev-ente-nome"), el("p", f.facts));
+  doc.append(head, el("h1", "Preventivo"), ente, itemsTable(f.groups));
+  if (f.totals.length) {
+    const box = el("section", undefined, "vetrina-prev-totali");
+    box.append(el("h2", "Totali"), table(["", "IVA esclusa", "IVA", "IVA inclusa"], f.totals));
+    doc.append(box);
+  }
+  if (f.conditions.length) {
+    const box = el("section", undefined, "vetrina-prev-condizioni");
+    box.append(el("h2", "Condizioni"));
+    for (const c of f.conditions) {
+      const p = el("p", undefined, "vetrina-prev-nota");
+      p.append(el("strong", `${c.title}. `), c.text);
+      box.append(p);
+    }
+    doc.append(box);
+  }
+  doc.append(el("p", f.notes[0], "vetrina-prev-nota"), el("p", f.notes[1], "vetrina-prev-nota vetrina-prev-link"));
   return doc;
 }
 
