@@ -128,6 +128,7 @@ pub fn render(markdown: &str, base_path: &str, min_heading: u8) -> Rendered {
         // Too deep or too long: rendering it could take minutes, and it will not be published.
         return out;
     }
+    let at = Where { markdown, base_path, min_heading };
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
@@ -141,17 +142,8 @@ pub fn render(markdown: &str, base_path: &str, min_heading: u8) -> Rendered {
         }
         match ev {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
                 let heading = HeadingIn { level: *level, id: id.as_deref(), classes, attrs, range: range.clone() };
-                let mut inner: Vec<Event> = Vec::with_capacity(end - i);
-                for (e, r) in &events[i + 1..end] {
-                    push_inline(e.clone(), r.clone(), markdown, base_path, &mut out, &mut inner);
-                }
-                let (id, heading_level) = heading_anchor(&heading, &inner, min_heading, &mut used_ids, &mut out);
-                html_events.push(Event::Start(Tag::Heading { level: heading_level, id: Some(CowStr::from(id)), classes: Vec::new(), attrs: Vec::new() }));
-                html_events.extend(inner);
-                html_events.push(Event::End(TagEnd::Heading(heading_level)));
-                i = end + 1;
+                i = push_heading(&at, &events, i, &heading, &mut used_ids, &mut out, &mut html_events);
                 continue;
             }
             // Column alignment would be a `style` attribute, which a strict CSP refuses.
@@ -171,20 +163,8 @@ pub fn render(markdown: &str, base_path: &str, min_heading: u8) -> Rendered {
                 }
             }
             Event::Start(Tag::Paragraph) => {
-                let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph))).map_or(events.len(), |p| i + p);
-                if let Some(items) = lettered_items(&events[i + 1..end]) {
-                    if !letter_list_open {
-                        html_events.push(Event::Html("<ol type=\"a\" class=\"lettered\">\n".into()));
-                        letter_list_open = true;
-                    }
-                    for (value, item_events) in items {
-                        html_events.push(Event::Html(format!("<li value=\"{value}\">").into()));
-                        for (e, r) in item_events {
-                            push_inline(e, r, markdown, base_path, &mut out, &mut html_events);
-                        }
-                        html_events.push(Event::Html("</li>\n".into()));
-                    }
-                    i = end + 1;
+                if let Some(next) = push_lettered(&at, &events, i, &mut out, &mut html_events, &mut letter_list_open) {
+                    i = next;
                     continue;
                 }
                 if letter_list_open {
@@ -204,6 +184,61 @@ pub fn render(markdown: &str, base_path: &str, min_heading: u8) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.html = html.replace("<table>", "<div class=\"table-responsive\"><table class=\"table\">").replace("</table>", "</table></div>");
     out
+}
+
+/// The text being rendered and where its links and headings go.
+struct Where<'m> {
+    markdown: &'m str,
+    base_path: &'m str,
+    min_heading: u8,
+}
+
+/// A heading with its inline content and its anchor; returns the index after it.
+fn push_heading<'e>(
+    at: &Where<'e>,
+    events: &[(Event<'e>, Range<usize>)],
+    i: usize,
+    heading: &HeadingIn,
+    used_ids: &mut HashSet<String>,
+    out: &mut Rendered,
+    html_events: &mut Vec<Event<'e>>,
+) -> usize {
+    let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
+    let mut inner: Vec<Event> = Vec::with_capacity(end - i);
+    for (e, r) in &events[i + 1..end] {
+        push_inline(e.clone(), r.clone(), at.markdown, at.base_path, out, &mut inner);
+    }
+    let (id, heading_level) = heading_anchor(heading, &inner, at.min_heading, used_ids, out);
+    html_events.push(Event::Start(Tag::Heading { level: heading_level, id: Some(CowStr::from(id)), classes: Vec::new(), attrs: Vec::new() }));
+    html_events.extend(inner);
+    html_events.push(Event::End(TagEnd::Heading(heading_level)));
+    end + 1
+}
+
+/// A paragraph of "a) … b) …" items as a lettered list (opened if needed); returns the
+/// index after it, or None for an ordinary paragraph.
+fn push_lettered<'e>(
+    at: &Where<'e>,
+    events: &[(Event<'e>, Range<usize>)],
+    i: usize,
+    out: &mut Rendered,
+    html_events: &mut Vec<Event<'e>>,
+    open: &mut bool,
+) -> Option<usize> {
+    let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph))).map_or(events.len(), |p| i + p);
+    let items = lettered_items(&events[i + 1..end])?;
+    if !*open {
+        html_events.push(Event::Html("<ol type=\"a\" class=\"lettered\">\n".into()));
+        *open = true;
+    }
+    for (value, item_events) in items {
+        html_events.push(Event::Html(format!("<li value=\"{value}\">").into()));
+        for (e, r) in item_events {
+            push_inline(e, r, at.markdown, at.base_path, out, html_events);
+        }
+        html_events.push(Event::Html("</li>\n".into()));
+    }
+    Some(end + 1)
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {

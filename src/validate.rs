@@ -209,25 +209,7 @@ pub fn check(catalog: &Catalog, hidden: &Catalog, config: &Config, config_source
         }
     }
 
-    // Footer links of vetrina.toml must reach a page.
-    let pages = slugs(&catalog.pages, |p| &p.meta);
-    let f = &config.footer;
-    for (key, link) in [("privacy", &f.privacy), ("note_legali", &f.note_legali), ("faq", &f.faq)] {
-        let target = link.get_ref();
-        if target.starts_with("https://") {
-            continue;
-        }
-        let slug = target.trim_matches('/');
-        // A page whose file has errors is reported there; its footer link is no second error.
-        let failed = catalog.failed.iter().any(|(k, s)| *k == Kind::Page && s == slug);
-        if !pages.contains(&slug) && !failed {
-            c.errors.push(Diagnostic::at(config_source, link.span(), t!("validate-footer-link", key = key, target = target)).with_help(t!(
-                "validate-footer-link-help",
-                slug = slug,
-                key = key
-            )));
-        }
-    }
+    footer_links(&mut c, catalog, config, config_source);
     membership_service(&mut c, catalog, config, config_source);
     filled_from_choice(&mut c, catalog, hidden);
     c.errors
@@ -258,6 +240,28 @@ fn filled_from_choice(c: &mut Checker, catalog: &Catalog, hidden: &Catalog) {
             let list: Vec<&str> = figures.iter().copied().chain(items).collect();
             let d = c.at(&form.meta.source_path, v.span.clone(), t!("form-value-unknown", value = v.slug.as_str(), service = r.slug.as_str()));
             c.errors.push(d.with_help(t!("form-value-unknown-help", list = list.join(", "))));
+        }
+    }
+}
+
+/// The footer links of vetrina.toml that are site paths must reach a page.
+fn footer_links(c: &mut Checker, catalog: &Catalog, config: &Config, config_source: &Source) {
+    let pages = slugs(&catalog.pages, |p| &p.meta);
+    let f = &config.footer;
+    for (key, link) in [("privacy", &f.privacy), ("note_legali", &f.note_legali), ("faq", &f.faq)] {
+        let target = link.get_ref();
+        if target.starts_with("https://") {
+            continue;
+        }
+        let slug = target.trim_matches('/');
+        // A page whose file has errors is reported there; its footer link is no second error.
+        let failed = catalog.failed.iter().any(|(k, s)| *k == Kind::Page && s == slug);
+        if !pages.contains(&slug) && !failed {
+            c.errors.push(Diagnostic::at(config_source, link.span(), t!("validate-footer-link", key = key, target = target)).with_help(t!(
+                "validate-footer-link-help",
+                slug = slug,
+                key = key
+            )));
         }
     }
 }

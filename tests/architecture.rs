@@ -104,3 +104,53 @@ fn the_reader_of_imports_finds_them() {
     g.entry("y".into()).or_default().insert("x".into());
     assert!(cycle_from(&g, "x").is_some());
 }
+
+/// Lengths of the functions of `code` outside `#[cfg(test)]`: (name, lines), by counting
+/// braces from each `fn` line (string literals with braces are rare enough in this code).
+fn function_lengths(code: &str) -> Vec<(String, usize)> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or("");
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let Some(rest) = ["pub fn ", "pub(super) fn ", "pub(crate) fn ", "fn ", "async fn ", "pub async fn "].iter().find_map(|p| t.strip_prefix(p)) else {
+            continue;
+        };
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let (mut depth, mut started) = (0i64, false);
+        for (j, l) in lines.iter().enumerate().skip(i) {
+            depth += l.matches('{').count() as i64 - l.matches('}').count() as i64;
+            started |= l.contains('{');
+            // A declaration without a body (in a trait) ends at its `;`.
+            if !started && l.trim_end().ends_with(';') {
+                break;
+            }
+            if started && depth <= 0 {
+                out.push((name.clone(), j - i + 1));
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_is_over_80_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut long = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).into_iter().filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "rs")) {
+        let code = std::fs::read_to_string(entry.path()).unwrap();
+        for (name, n) in function_lengths(&code) {
+            if n > 80 {
+                long.push(format!("{}: {name} ({n} lines)", entry.path().strip_prefix(&src).unwrap().display()));
+            }
+        }
+    }
+    assert!(long.is_empty(), "split these functions:\n{}", long.join("\n"));
+}
+
+#[test]
+fn the_reader_of_functions_measures_them() {
+    let code = "fn a() {\n    x();\n}\n\npub fn b(\n    y: u8,\n) -> u8 {\n    if y { 1 } else { 2 }\n}\n#[cfg(test)]\nmod tests { fn c() {} }";
+    assert_eq!(function_lengths(code), vec![("a".to_string(), 3), ("b".to_string(), 5)]);
+}

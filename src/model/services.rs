@@ -32,6 +32,33 @@ pub(super) fn views(b: &mut Builder, catalog: &Catalog, by_slug: &BySlug) -> Vec
     services
 }
 
+/// The worked example of the service page, or the located error of an amount too large.
+fn example(b: &mut Builder, t: &TariffDoc, (label, profile): &(String, crate::pricing::engine::Profile)) -> Option<ExampleView> {
+    match crate::pricing::engine::quote(&t.tariff, profile) {
+        Ok(q) => Some(ExampleView { ente: label.clone(), quote: describe::summarize_quote(&q, t.tariff.vat) }),
+        Err(e) => {
+            let error = too_large(b, t, &e, label);
+            b.errors.push(error);
+            None
+        }
+    }
+}
+
+/// The page's index: the sections it shows, "Quanto costa" when there is a tariff or a
+/// cost section, "Contatti" always.
+fn page_index(sections: &BTreeMap<String, SectionView>, has_tariff: bool) -> Vec<Link> {
+    let has_cost = has_tariff || sections.contains_key(&kebab(SectionKind::Cost));
+    SectionKind::ALL
+        .iter()
+        .filter(|k| match k {
+            SectionKind::Cost => has_cost,
+            SectionKind::Contacts => true,
+            _ => sections.contains_key(&kebab(**k)),
+        })
+        .map(|k| Link { label: k.title().into(), url: format!("#{}", k.anchor()) })
+        .collect()
+}
+
 fn view(
     b: &mut Builder,
     s: &Service,
@@ -61,27 +88,8 @@ fn view(
             options: describe::options(&t.tariff),
         }
     });
-    let example = match (s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())), example_ente) {
-        (Some(t), Some((label, profile))) => match crate::pricing::engine::quote(&t.tariff, profile) {
-            Ok(q) => Some(ExampleView { ente: label.clone(), quote: describe::summarize_quote(&q, t.tariff.vat) }),
-            Err(e) => {
-                let error = too_large(b, t, &e, label);
-                b.errors.push(error);
-                None
-            }
-        },
-        _ => None,
-    };
-    let has_cost = tariff.is_some() || sections.contains_key(&kebab(SectionKind::Cost));
-    let index = SectionKind::ALL
-        .iter()
-        .filter(|k| match k {
-            SectionKind::Cost => has_cost,
-            SectionKind::Contacts => true,
-            _ => sections.contains_key(&kebab(**k)),
-        })
-        .map(|k| Link { label: k.title().into(), url: format!("#{}", k.anchor()) })
-        .collect();
+    let example = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).and_then(|t| example(b, t, example_ente.as_ref()?));
+    let index = page_index(&sections, tariff.is_some());
     let forms =
         s.forms.iter().filter_map(|f| by_slug.forms.get(f.slug.as_str())).map(|f| Link { label: f.title.clone(), url: urls.form(&f.meta.slug) }).collect();
     let convention = s.convention.as_ref().and_then(|a| {

@@ -152,49 +152,8 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
-            let mut ctx = tera::Context::new();
-            ctx.insert("page_title", &job.title);
-            ctx.insert("description", &job.description);
-            ctx.insert("url", &job.url);
-            ctx.insert(
-                "canonical",
-                &format!("{}{}", site.config.base_url.trim_end_matches('/'), job.url.strip_prefix(site.urls.base.trim_end_matches('/')).unwrap_or(&job.url)),
-            );
-            ctx.insert("breadcrumbs", &job.breadcrumbs);
-            ctx.insert("updated", &job.updated);
-            // The menu entry this page belongs to, for `aria-current`.
-            let current = site_ctx.nav.iter().find(|n| n.sections.iter().any(|s| job.url.starts_with(s.as_str()))).map(|n| &n.url);
-            ctx.insert("nav_current", &current);
-            // Pages the search index holds mark their content with `data-pagefind-body`.
-            ctx.insert("searchable", &crate::routes::indexed(&job.output));
-            (job.vars)(&mut ctx);
-            let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::artifacts::jsonld::to_script).collect();
-            if !job.breadcrumbs.is_empty() {
-                jsonld.push(crate::artifacts::jsonld::to_script(&crate::artifacts::jsonld::breadcrumbs(site, &job.breadcrumbs)));
-            }
-            ctx.insert("jsonld", &jsonld);
-            // Only a service page carries the block the AgID validator reads.
-            ctx.insert("metatag", &(job.template == "servizio.html"));
-            let html = tera.render(job.template, &ctx).map_err(|e| {
-                // Errors are reported from the templates as written, not the minified ones.
-                let e = match theme.minified {
-                    Some(_) => {
-                        let mut original = theme.tera.clone();
-                        original.global_context().insert("site", &site_ctx);
-                        original.render(job.template, &ctx).err().unwrap_or(e)
-                    }
-                    None => e,
-                };
-                let mut d = match e.kind() {
-                    tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => match theme.source_of(r.filename()) {
-                        Some(s) => Diagnostic::at(s, r.span().range.clone(), t!("template-render", detail = r.message())),
-                        None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), t!("template-render", detail = r.message())),
-                    },
-                    _ => Diagnostic::file(relative(&theme.dir.join("templates").join(job.template), root), t!("template-render", detail = e.to_string())),
-                };
-                d.message = t!("template-while-rendering", message = d.message.as_str(), page = job.output.as_str());
-                d.with_help(t!("template-render-help"))
-            })?;
+            let ctx = page_context(site, &site_ctx, job);
+            let html = tera.render(job.template, &ctx).map_err(|e| template_error(theme, &site_ctx, job, &ctx, e, root))?;
             let html = if options.live_reload {
                 html.replacen("</body>", &format!("<script src=\"{}{LIVE_RELOAD_JS}\"></script></body>", site.urls.base), 1)
             } else {
@@ -221,22 +180,77 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
             Err(e) => errors.push(e),
         }
     }
-    let mut files = Vec::new();
-    if options.live_reload {
-        files.push(OutputFile { path: LIVE_RELOAD_JS.into(), bytes: include_bytes!("../serve/livereload.js").to_vec() });
-    }
-    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, &pages).into_bytes() });
-    files.extend(crate::artifacts::feeds::feeds(site));
-    files.extend(data_files);
-    files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
-    files
-        .push(OutputFile { path: "robots.txt".into(), bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes() });
-    for f in files {
+    for f in site_files(site, &pages, options, data_files) {
         if let Err(e) = emit(f) {
             errors.push(e);
         }
     }
     errors
+}
+
+/// What one page's template receives besides `site`.
+fn page_context(site: &Site, site_ctx: &SiteContext, job: &jobs::PageJob) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("page_title", &job.title);
+    ctx.insert("description", &job.description);
+    ctx.insert("url", &job.url);
+    ctx.insert(
+        "canonical",
+        &format!("{}{}", site.config.base_url.trim_end_matches('/'), job.url.strip_prefix(site.urls.base.trim_end_matches('/')).unwrap_or(&job.url)),
+    );
+    ctx.insert("breadcrumbs", &job.breadcrumbs);
+    ctx.insert("updated", &job.updated);
+    // The menu entry this page belongs to, for `aria-current`.
+    let current = site_ctx.nav.iter().find(|n| n.sections.iter().any(|s| job.url.starts_with(s.as_str()))).map(|n| &n.url);
+    ctx.insert("nav_current", &current);
+    // Pages the search index holds mark their content with `data-pagefind-body`.
+    ctx.insert("searchable", &crate::routes::indexed(&job.output));
+    (job.vars)(&mut ctx);
+    let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::artifacts::jsonld::to_script).collect();
+    if !job.breadcrumbs.is_empty() {
+        jsonld.push(crate::artifacts::jsonld::to_script(&crate::artifacts::jsonld::breadcrumbs(site, &job.breadcrumbs)));
+    }
+    ctx.insert("jsonld", &jsonld);
+    // Only a service page carries the block the AgID validator reads.
+    ctx.insert("metatag", &(job.template == "servizio.html"));
+    ctx
+}
+
+/// A template error at the template's line as written (not the minified copy).
+fn template_error(theme: &Theme, site_ctx: &SiteContext, job: &jobs::PageJob, ctx: &tera::Context, e: tera::Error, root: &Path) -> Diagnostic {
+    let e = match theme.minified {
+        Some(_) => {
+            let mut original = theme.tera.clone();
+            original.global_context().insert("site", site_ctx);
+            original.render(job.template, ctx).err().unwrap_or(e)
+        }
+        None => e,
+    };
+    let mut d = match e.kind() {
+        tera::ErrorKind::RenderingError(r) | tera::ErrorKind::SyntaxError(r) => match theme.source_of(r.filename()) {
+            Some(s) => Diagnostic::at(s, r.span().range.clone(), t!("template-render", detail = r.message())),
+            None => Diagnostic::file(relative(&theme.dir.join("templates").join(r.filename()), root), t!("template-render", detail = r.message())),
+        },
+        _ => Diagnostic::file(relative(&theme.dir.join("templates").join(job.template), root), t!("template-render", detail = e.to_string())),
+    };
+    d.message = t!("template-while-rendering", message = d.message.as_str(), page = job.output.as_str());
+    d.with_help(t!("template-render-help"))
+}
+
+/// The files beside the pages: sitemap, feeds, open data, calculator data, robots.txt
+/// and, in the dev server, the live-reload script.
+fn site_files(site: &Site, pages: &[String], options: &RenderOptions, data_files: Vec<OutputFile>) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    if options.live_reload {
+        files.push(OutputFile { path: LIVE_RELOAD_JS.into(), bytes: include_bytes!("../serve/livereload.js").to_vec() });
+    }
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(site, pages).into_bytes() });
+    files.extend(crate::artifacts::feeds::feeds(site));
+    files.extend(data_files);
+    files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
+    files
+        .push(OutputFile { path: "robots.txt".into(), bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes() });
+    files
 }
 
 fn minify(html: &str) -> Vec<u8> {

@@ -17,6 +17,9 @@ pub fn blocks(markdown: &str, ids: &[String]) -> Vec<Block> {
     let mut row: Vec<String> = Vec::new();
     let mut heading: Option<u8> = None;
     for ev in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION) {
+        if table_event(&ev, &mut table, &mut row, &mut text, &mut out) {
+            continue;
+        }
         match ev {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak => text.push('\n'),
@@ -66,29 +69,38 @@ pub fn blocks(markdown: &str, ids: &[String]) -> Vec<Block> {
                 }
             }
             Event::End(TagEnd::Item) => flush_item(&mut items, &lists, &mut text),
-            Event::Start(Tag::Table(_)) => table = Some(Table { caption: String::new(), header: Vec::new(), rows: Vec::new(), widths: Vec::new() }),
-            Event::End(TagEnd::TableHead) => {
-                if let Some(t) = table.as_mut() {
-                    t.header = std::mem::take(&mut row);
-                }
-            }
-            Event::End(TagEnd::TableRow) => {
-                if let Some(t) = table.as_mut() {
-                    t.rows.push(std::mem::take(&mut row));
-                }
-            }
-            Event::End(TagEnd::TableCell) => row.push(take(&mut text)),
-            Event::End(TagEnd::Table) => {
-                if let Some(mut t) = table.take() {
-                    t.widths = vec![1.0; t.header.len()];
-                    t.caption = caption(&out);
-                    out.push(Block::Table(t));
-                }
-            }
             _ => {}
         }
     }
     out
+}
+
+/// The events of a Markdown table: its header, rows and cells, then the table block with
+/// the caption taken from the text before it. False for any other event.
+fn table_event(ev: &Event, table: &mut Option<Table>, row: &mut Vec<String>, text: &mut String, out: &mut Vec<Block>) -> bool {
+    match ev {
+        Event::Start(Tag::Table(_)) => *table = Some(Table { caption: String::new(), header: Vec::new(), rows: Vec::new(), widths: Vec::new() }),
+        Event::End(TagEnd::TableHead) => {
+            if let Some(t) = table.as_mut() {
+                t.header = std::mem::take(row);
+            }
+        }
+        Event::End(TagEnd::TableRow) => {
+            if let Some(t) = table.as_mut() {
+                t.rows.push(std::mem::take(row));
+            }
+        }
+        Event::End(TagEnd::TableCell) => row.push(take(text)),
+        Event::End(TagEnd::Table) => {
+            if let Some(mut t) = table.take() {
+                t.widths = vec![1.0; t.header.len()];
+                t.caption = caption(out);
+                out.push(Block::Table(t));
+            }
+        }
+        _ => return false,
+    }
+    true
 }
 
 fn take(text: &mut String) -> String {

@@ -236,79 +236,97 @@ pub fn write(chunk: &mut Chunk, next: &mut impl FnMut() -> Ref, l: &Layout, w: &
     }
     for (ai, a) in l.annots.iter().enumerate() {
         let AnnotKind::Widget(wi) = a.kind else { continue };
-        let (width, height) = (a.rect.x2 - a.rect.x1, a.rect.y2 - a.rect.y1);
-        let id = r.annots[ai];
-        match &w.list[wi] {
-            Widget::Text { name, tu, lines, max_len, required } => {
-                let (ap, _) = streams(chunk, 0, width, height);
-                let mut field = chunk.form_field(id);
-                field.field_type(FieldType::Text).partial_name(TextStr(name)).alternate_name(TextStr(tu));
-                let mut flags = FieldFlags::empty();
-                if *lines > 1 {
-                    flags |= FieldFlags::MULTILINE;
-                }
-                if *required {
-                    flags |= FieldFlags::REQUIRED;
-                }
-                field.field_flags(flags);
-                if let Some(m) = max_len {
-                    field.text_max_len(*m as i32);
-                }
-                field.vartext_default_appearance(Str(b"/F1 10 Tf 0 g"));
-                let mut annot = field.into_annotation();
-                widget_common(&mut annot, a.rect, r.pages[a.page], struct_parent(ai));
-                annot.appearance().normal().stream(ap);
-                annot.finish();
-                fields.push(id);
-            }
-            Widget::Check { name, tu, required } => {
-                let (on, off) = streams(chunk, 1, width, height);
-                let mut field = chunk.form_field(id);
-                field.field_type(FieldType::Button).partial_name(TextStr(name)).alternate_name(TextStr(tu));
-                if *required {
-                    field.field_flags(FieldFlags::REQUIRED);
-                }
-                field.pair(Name(b"V"), Name(b"Off"));
-                let mut annot = field.into_annotation();
-                widget_common(&mut annot, a.rect, r.pages[a.page], struct_parent(ai));
-                annot.appearance_state(Name(b"Off"));
-                let mut ap = annot.appearance();
-                let mut streams = ap.normal().streams();
-                streams.pair(Name(b"Yes"), on);
-                streams.pair(Name(b"Off"), off);
-                streams.finish();
-                ap.finish();
-                annot.finish();
-                fields.push(id);
-            }
-            Widget::Radio { group, state } => {
-                let (on, off) = streams(chunk, 2, width, height);
-                let mut annot = chunk.annotation(id);
-                annot.subtype(pdf_writer::types::AnnotationType::Widget);
-                annot.parent(r.groups[*group]);
-                widget_common(&mut annot, a.rect, r.pages[a.page], struct_parent(ai));
-                annot.appearance_state(Name(b"Off"));
-                let mut ap = annot.appearance();
-                let mut streams = ap.normal().streams();
-                streams.pair(Name(state.as_bytes()), on);
-                streams.pair(Name(b"Off"), off);
-                streams.finish();
-                ap.finish();
-                annot.finish();
-            }
-            Widget::Signature { name, tu } => {
-                let (ap, _) = streams(chunk, 3, width, height);
-                let mut field = chunk.form_field(id);
-                field.field_type(FieldType::Signature).partial_name(TextStr(name)).alternate_name(TextStr(tu));
-                let mut annot = field.into_annotation();
-                widget_common(&mut annot, a.rect, r.pages[a.page], struct_parent(ai));
-                annot.appearance().normal().stream(ap);
-                annot.finish();
-                fields.push(id);
-            }
+        let widget = &w.list[wi];
+        let kind = match widget {
+            Widget::Text { .. } => 0,
+            Widget::Check { .. } => 1,
+            Widget::Radio { .. } => 2,
+            Widget::Signature { .. } => 3,
+        };
+        let looks = streams(chunk, kind, a.rect.x2 - a.rect.x1, a.rect.y2 - a.rect.y1);
+        let at = Place { rect: a.rect, page: r.pages[a.page], key: struct_parent(ai) };
+        if let Some(top) = write_widget(chunk, r.annots[ai], widget, &at, looks, r.groups) {
+            fields.push(top);
         }
     }
     fields
+}
+
+/// Where a widget sits: its rectangle, its page and its key in the parent tree.
+struct Place {
+    rect: Rect,
+    page: Ref,
+    key: i32,
+}
+
+/// One widget with its field (a radio button's field is its group); returns the field to
+/// list in the AcroForm, if it is a top-level one.
+fn write_widget(chunk: &mut Chunk, id: Ref, widget: &Widget, at: &Place, (on, off): (Ref, Ref), groups: &[Ref]) -> Option<Ref> {
+    match widget {
+        Widget::Text { name, tu, lines, max_len, required } => {
+            let mut field = chunk.form_field(id);
+            field.field_type(FieldType::Text).partial_name(TextStr(name)).alternate_name(TextStr(tu));
+            let mut flags = FieldFlags::empty();
+            if *lines > 1 {
+                flags |= FieldFlags::MULTILINE;
+            }
+            if *required {
+                flags |= FieldFlags::REQUIRED;
+            }
+            field.field_flags(flags);
+            if let Some(m) = max_len {
+                field.text_max_len(*m as i32);
+            }
+            field.vartext_default_appearance(Str(b"/F1 10 Tf 0 g"));
+            let mut annot = field.into_annotation();
+            widget_common(&mut annot, at.rect, at.page, at.key);
+            annot.appearance().normal().stream(on);
+            annot.finish();
+            Some(id)
+        }
+        Widget::Check { name, tu, required } => {
+            let mut field = chunk.form_field(id);
+            field.field_type(FieldType::Button).partial_name(TextStr(name)).alternate_name(TextStr(tu));
+            if *required {
+                field.field_flags(FieldFlags::REQUIRED);
+            }
+            field.pair(Name(b"V"), Name(b"Off"));
+            let mut annot = field.into_annotation();
+            widget_common(&mut annot, at.rect, at.page, at.key);
+            on_off(&mut annot, b"Yes", on, off);
+            annot.finish();
+            Some(id)
+        }
+        Widget::Radio { group, state } => {
+            let mut annot = chunk.annotation(id);
+            annot.subtype(pdf_writer::types::AnnotationType::Widget);
+            annot.parent(groups[*group]);
+            widget_common(&mut annot, at.rect, at.page, at.key);
+            on_off(&mut annot, state.as_bytes(), on, off);
+            annot.finish();
+            None
+        }
+        Widget::Signature { name, tu } => {
+            let mut field = chunk.form_field(id);
+            field.field_type(FieldType::Signature).partial_name(TextStr(name)).alternate_name(TextStr(tu));
+            let mut annot = field.into_annotation();
+            widget_common(&mut annot, at.rect, at.page, at.key);
+            annot.appearance().normal().stream(on);
+            annot.finish();
+            Some(id)
+        }
+    }
+}
+
+/// A box or button shown off, with its `on` look named `state`.
+fn on_off(annot: &mut pdf_writer::writers::Annotation, state: &[u8], on: Ref, off: Ref) {
+    annot.appearance_state(Name(b"Off"));
+    let mut ap = annot.appearance();
+    let mut streams = ap.normal().streams();
+    streams.pair(Name(state), on);
+    streams.pair(Name(b"Off"), off);
+    streams.finish();
+    ap.finish();
 }
 
 fn widget_common(annot: &mut pdf_writer::writers::Annotation, rect: Rect, page: Ref, key: i32) {

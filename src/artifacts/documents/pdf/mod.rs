@@ -34,125 +34,176 @@ pub fn write(doc: &Doc, fonts: &Fonts, producer: &str) -> Vec<u8> {
     assemble(doc, &l, &w, &streams, producer)
 }
 
+/// The object numbers of one document, allocated up front in a fixed order.
+struct Ids {
+    catalog: Ref,
+    tree: Ref,
+    struct_root: Ref,
+    info: Ref,
+    metadata: Ref,
+    icc: Ref,
+    pages: Vec<Ref>,
+    contents: Vec<Ref>,
+    parent_arrays: Vec<Ref>,
+    nodes: Vec<Ref>,
+    annots: Vec<Ref>,
+    groups: Vec<Ref>,
+    outline: Vec<Ref>,
+    regular: Vec<Ref>,
+    bold: Vec<Ref>,
+    field_font: Vec<Ref>,
+}
+
+impl Ids {
+    fn new(l: &Layout, w: &Widgets, next: &mut impl FnMut() -> Ref) -> Ids {
+        let mut many = |n: usize| (0..n).map(|_| next()).collect::<Vec<Ref>>();
+        let one = many(6);
+        let pages = l.pages.len();
+        Ids {
+            catalog: one[0],
+            tree: one[1],
+            struct_root: one[2],
+            info: one[3],
+            metadata: one[4],
+            icc: one[5],
+            pages: many(pages),
+            contents: many(pages),
+            parent_arrays: many(pages),
+            nodes: many(l.tags.nodes.len()),
+            annots: many(l.annots.len()),
+            groups: many(w.groups.len()),
+            outline: many(l.outline.len() + usize::from(!l.outline.is_empty())),
+            regular: many(6),
+            bold: many(6),
+            field_font: many(3),
+        }
+    }
+}
+
 fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &str) -> Vec<u8> {
     let mut alloc = Ref::new(1);
     let mut next = || alloc.bump();
-    let many = |n: usize, next: &mut dyn FnMut() -> Ref| (0..n).map(|_| next()).collect::<Vec<Ref>>();
-    let (catalog_id, tree_id, struct_root, info_id, metadata_id, icc_id) = (next(), next(), next(), next(), next(), next());
-    let pages = many(l.pages.len(), &mut next);
-    let contents = many(l.pages.len(), &mut next);
-    let parent_arrays = many(l.pages.len(), &mut next);
-    let nodes = many(l.tags.nodes.len(), &mut next);
-    let annots = many(l.annots.len(), &mut next);
-    let groups = many(w.groups.len(), &mut next);
-    let outline = many(l.outline.len() + usize::from(!l.outline.is_empty()), &mut next);
-    let (regular, bold, field_font) = (many(6, &mut next), many(6, &mut next), many(3, &mut next));
-
+    let ids = Ids::new(l, w, &mut next);
     let mut pdf = Pdf::with_settings(pdf_writer::Settings { pretty: false });
     pdf.set_version(1, 7);
     pdf.set_file_id((file_id(doc), file_id(doc)));
-
-    // Pages.
+    pages(&mut pdf, l, &ids, streams);
+    type0(&mut pdf, &l.fonts.regular, &l.used[Face::Regular as usize], &ids.regular);
+    type0(&mut pdf, &l.fonts.bold, &l.used[Face::Bold as usize], &ids.bold);
+    font(&mut pdf, &l.fonts.regular, &ids.field_font);
+    structure(&mut pdf, l, &ids);
     let page_count = l.pages.len();
-    pdf.pages(tree_id).kids(pages.iter().copied()).count(page_count as i32);
+    let field_refs = FieldRefs { pages: &ids.pages, annots: &ids.annots, groups: &ids.groups, font: ids.field_font[0] };
+    let top_fields = fields::write(&mut pdf, &mut next, l, w, &field_refs, |a| (page_count + a) as i32);
+    links(&mut pdf, doc, l, &ids);
+    bookmarks(&mut pdf, l, &ids);
+    let xmp = meta::xmp(&doc.title, &doc.subject, producer);
+    pdf.metadata(ids.metadata, &xmp);
+    let icc = meta::srgb_icc();
+    pdf.icc_profile(ids.icc, &icc).n(3).range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0]);
+    pdf.document_info(ids.info).title(TextStr(&doc.title)).subject(TextStr(&doc.subject)).producer(TextStr(producer)).creator(TextStr(producer));
+    catalog(&mut pdf, &ids, &top_fields);
+    pdf.finish()
+}
+
+/// The page tree, each page with its content stream and the text faces.
+fn pages(pdf: &mut Pdf, l: &Layout, ids: &Ids, streams: &[Vec<u8>]) {
+    pdf.pages(ids.tree).kids(ids.pages.iter().copied()).count(l.pages.len() as i32);
     for (i, page) in l.pages.iter().enumerate() {
-        let mut p = pdf.page(pages[i]);
-        p.parent(tree_id).media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H)).contents(contents[i]);
+        let mut p = pdf.page(ids.pages[i]);
+        p.parent(ids.tree).media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H)).contents(ids.contents[i]);
         p.struct_parents(i as i32).tab_order(TabOrder::StructureOrder);
         if !page.annots.is_empty() {
-            p.annotations(page.annots.iter().map(|a| annots[*a]));
+            p.annotations(page.annots.iter().map(|a| ids.annots[*a]));
         }
-        p.resources().fonts().pair(Name(b"F1"), regular[0]).pair(Name(b"F2"), bold[0]);
+        p.resources().fonts().pair(Name(b"F1"), ids.regular[0]).pair(Name(b"F2"), ids.bold[0]);
         p.finish();
     }
     for (i, bytes) in streams.iter().enumerate() {
-        pdf.stream(contents[i], bytes).filter(Filter::FlateDecode);
+        pdf.stream(ids.contents[i], bytes).filter(Filter::FlateDecode);
     }
-    type0(&mut pdf, &l.fonts.regular, &l.used[Face::Regular as usize], &regular);
-    type0(&mut pdf, &l.fonts.bold, &l.used[Face::Bold as usize], &bold);
-    font(&mut pdf, &l.fonts.regular, &field_font);
+}
 
-    // Structure tree: node i → refs; parent tree maps each page's MCIDs and each
-    // annotation's key back to the element that owns it.
+/// The structure tree, and the parent tree that maps each page's MCIDs and each
+/// annotation's key back to the element that owns it.
+fn structure(pdf: &mut Pdf, l: &Layout, ids: &Ids) {
+    let page_count = l.pages.len();
     let mut owners: Vec<Vec<Ref>> = l.pages.iter().map(|_| Vec::new()).collect();
-    let mut annot_owner = vec![nodes[0]; l.annots.len()];
+    let mut annot_owner = vec![ids.nodes[0]; l.annots.len()];
     for (n, node) in l.tags.nodes.iter().enumerate() {
         for kid in &node.kids {
             match *kid {
                 Kid::Content { page, mcid } => {
                     let list = &mut owners[page];
                     if list.len() <= mcid as usize {
-                        list.resize(mcid as usize + 1, nodes[n]);
+                        list.resize(mcid as usize + 1, ids.nodes[n]);
                     }
-                    list[mcid as usize] = nodes[n];
+                    list[mcid as usize] = ids.nodes[n];
                 }
-                Kid::Annot { annot, .. } => annot_owner[annot] = nodes[n],
+                Kid::Annot { annot, .. } => annot_owner[annot] = ids.nodes[n],
                 Kid::Node(_) => {}
             }
         }
     }
-    l.tags.write(&mut pdf, struct_root, &nodes, &pages, &annots);
+    l.tags.write(pdf, ids.struct_root, &ids.nodes, &ids.pages, &ids.annots);
     for (i, list) in owners.iter().enumerate() {
-        pdf.indirect(parent_arrays[i]).array().items(list.iter().copied());
+        pdf.indirect(ids.parent_arrays[i]).array().items(list.iter().copied());
     }
-    {
-        let mut root = pdf.indirect(struct_root).start::<StructTreeRoot>();
-        root.child(nodes[0]);
-        let mut tree = root.parent_tree();
-        let mut nums = tree.nums();
-        for (i, r) in parent_arrays.iter().enumerate() {
-            nums.insert(i as i32, *r);
-        }
-        for (a, owner) in annot_owner.iter().enumerate() {
-            nums.insert((page_count + a) as i32, *owner);
-        }
-        nums.finish();
-        tree.finish();
-        root.parent_tree_next_key((page_count + l.annots.len()) as i32);
+    let mut root = pdf.indirect(ids.struct_root).start::<StructTreeRoot>();
+    root.child(ids.nodes[0]);
+    let mut tree = root.parent_tree();
+    let mut nums = tree.nums();
+    for (i, r) in ids.parent_arrays.iter().enumerate() {
+        nums.insert(i as i32, *r);
     }
+    for (a, owner) in annot_owner.iter().enumerate() {
+        nums.insert((page_count + a) as i32, *owner);
+    }
+    nums.finish();
+    tree.finish();
+    root.parent_tree_next_key((page_count + l.annots.len()) as i32);
+}
 
-    // Form fields and links.
-    let field_refs = FieldRefs { pages: &pages, annots: &annots, groups: &groups, font: field_font[0] };
-    let top_fields = fields::write(&mut pdf, &mut next, l, w, &field_refs, |a| (page_count + a) as i32);
+/// The links of the table of contents to their headings.
+fn links(pdf: &mut Pdf, doc: &Doc, l: &Layout, ids: &Ids) {
+    let page_count = l.pages.len();
     for (i, a) in l.annots.iter().enumerate() {
         let AnnotKind::Link(target) = &a.kind else { continue };
         let (page, top) = l.anchors.get(target).copied().unwrap_or((0, PAGE_H));
-        let mut link = pdf.annotation(annots[i]);
-        link.subtype(AnnotationType::Link).rect(a.rect).page(pages[a.page]).flags(AnnotationFlags::PRINT);
+        let mut link = pdf.annotation(ids.annots[i]);
+        link.subtype(AnnotationType::Link).rect(a.rect).page(ids.pages[a.page]).flags(AnnotationFlags::PRINT);
         link.contents(TextStr(&format!("Vai a {}", toc_title(doc, target))));
         link.border(0.0, 0.0, 0.0, None).struct_parent((page_count + i) as i32);
-        link.action().action_type(ActionType::GoTo).insert(Name(b"D")).start::<Destination>().page(pages[page]).xyz(layout::MARGIN, top, None);
+        link.action().action_type(ActionType::GoTo).insert(Name(b"D")).start::<Destination>().page(ids.pages[page]).xyz(layout::MARGIN, top, None);
     }
+}
 
-    // Bookmarks.
-    if let Some((&root, items)) = outline.split_first() {
-        pdf.outline(root).first(items[0]).last(items[items.len() - 1]).count(items.len() as i32);
-        for (i, (title, page, top)) in l.outline.iter().enumerate() {
-            let mut item = pdf.outline_item(items[i]);
-            item.title(TextStr(title)).parent(root);
-            if i > 0 {
-                item.prev(items[i - 1]);
-            }
-            if i + 1 < items.len() {
-                item.next(items[i + 1]);
-            }
-            item.dest().page(pages[*page]).xyz(layout::MARGIN, *top, None);
+/// One bookmark per level-2 heading.
+fn bookmarks(pdf: &mut Pdf, l: &Layout, ids: &Ids) {
+    let Some((&root, items)) = ids.outline.split_first() else { return };
+    pdf.outline(root).first(items[0]).last(items[items.len() - 1]).count(items.len() as i32);
+    for (i, (title, page, top)) in l.outline.iter().enumerate() {
+        let mut item = pdf.outline_item(items[i]);
+        item.title(TextStr(title)).parent(root);
+        if i > 0 {
+            item.prev(items[i - 1]);
         }
+        if i + 1 < items.len() {
+            item.next(items[i + 1]);
+        }
+        item.dest().page(ids.pages[*page]).xyz(layout::MARGIN, *top, None);
     }
+}
 
-    // Metadata, output intent, document information.
-    let xmp = meta::xmp(&doc.title, &doc.subject, producer);
-    pdf.metadata(metadata_id, &xmp);
-    let icc = meta::srgb_icc();
-    pdf.icc_profile(icc_id, &icc).n(3).range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0]);
-    pdf.document_info(info_id).title(TextStr(&doc.title)).subject(TextStr(&doc.subject)).producer(TextStr(producer)).creator(TextStr(producer));
-
-    let mut cat = pdf.catalog(catalog_id);
-    cat.pages(tree_id).lang(TextStr("it-IT")).metadata(metadata_id);
+/// The catalog: language, title shown, tagging, bookmarks, the PDF/A output intent and the
+/// AcroForm with its field face.
+fn catalog(pdf: &mut Pdf, ids: &Ids, top_fields: &[Ref]) {
+    let mut cat = pdf.catalog(ids.catalog);
+    cat.pages(ids.tree).lang(TextStr("it-IT")).metadata(ids.metadata);
     cat.viewer_preferences().display_doc_title(true);
     cat.mark_info().marked(true);
-    cat.pair(Name(b"StructTreeRoot"), struct_root);
-    if let Some(root) = outline.first() {
+    cat.pair(Name(b"StructTreeRoot"), ids.struct_root);
+    if let Some(root) = ids.outline.first() {
         cat.outlines(*root).page_mode(PageMode::UseOutlines);
     }
     cat.output_intents()
@@ -160,15 +211,14 @@ fn assemble(doc: &Doc, l: &Layout, w: &Widgets, streams: &[Vec<u8>], producer: &
         .subtype(OutputIntentSubtype::PDFA)
         .output_condition_identifier(TextStr("sRGB IEC61966-2.1"))
         .info(TextStr("sRGB IEC61966-2.1"))
-        .dest_output_profile(icc_id);
+        .dest_output_profile(ids.icc);
     if !top_fields.is_empty() {
         let mut form = cat.form();
         form.fields(top_fields.iter().copied());
         form.default_appearance(Str(b"/F1 10 Tf 0 g"));
-        form.default_resources().fonts().pair(Name(b"F1"), field_font[0]);
+        form.default_resources().fonts().pair(Name(b"F1"), ids.field_font[0]);
     }
     cat.finish();
-    pdf.finish()
 }
 
 /// The text face as a CID font (Type0, Identity-H) with only the glyphs `used`: the
