@@ -1,6 +1,7 @@
 //! What the build produces, and the small facts about output files that every stage shares:
 //! a file of the built site, its content hash, the one way to join an output path, XML
-//! escaping and the size label pages show. A leaf: it imports nothing from the project.
+//! escaping, the size label pages show and how HTML is minified. A leaf: it imports
+//! nothing from the project.
 //!
 //! ```
 //! use vetrina::output::{safe_join, size_label};
@@ -51,6 +52,22 @@ pub fn size_label(bytes: usize) -> String {
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
+}
+
+/// How pages and templates are minified (minify-html), the same for both.
+pub fn minify_config() -> minify_html::Cfg {
+    let mut cfg = minify_html::Cfg::new();
+    // Keep the markup valid for the W3C checker and readable by every parser.
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_doctype = false;
+    cfg.allow_noncompliant_unquoted_attribute_values = false;
+    cfg.allow_removing_spaces_between_attributes = false;
+    cfg.minify_css = false;
+    // Bootstrap Italia styles `input[type=text]`: the attribute must stay.
+    cfg.keep_input_type_text_attr = true;
+    cfg.minify_js = false;
+    cfg
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Every read from disk: the site's files (`load`), its settings (`config`), the git dates
-//! of its files (`gitdates`) and the static files it ships (`assets`). The stages after
+//! of its files (`gitdates`), the static files it ships (`assets`) and the theme's
+//! templates, parsed and minified once (`theme`). The stages after
 //! these work on what they return, in memory. None of them reads through a symbolic link
 //! (`is_link`, `link_error`).
 
@@ -12,6 +13,7 @@ pub mod assets;
 pub mod config;
 pub mod gitdates;
 pub mod load;
+pub mod theme;
 
 /// True when `path` is itself a symbolic link (not followed).
 pub fn is_link(path: &Path) -> bool {

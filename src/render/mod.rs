@@ -1,6 +1,6 @@
 //! Templates to HTML. Knows nothing about parsing: it receives the `Site` model and the
-//! theme's templates (`theme`), makes one job per page (`jobs`), renders them in parallel and
-//! hands each finished file of the site to the caller.
+//! theme's templates (`input::theme`, read and parsed there), makes one job per page
+//! (`jobs`), renders them in parallel and hands each finished file of the site to the caller.
 
 use std::path::Path;
 
@@ -16,11 +16,10 @@ use crate::t;
 pub const CALCULATOR_DATA: &str = "assets/data/calcolatore.json";
 
 mod jobs;
-mod theme;
 
+pub use crate::input::theme::{Theme, REQUIRED_TEMPLATES};
 use jobs::jobs;
 pub use jobs::PAGE_SIZE;
-pub use theme::{Theme, REQUIRED_TEMPLATES};
 
 /// Values every page sees as `site`.
 #[derive(Debug, Serialize)]
@@ -254,22 +253,7 @@ fn site_files(site: &Site, pages: &[String], options: &RenderOptions, data_files
 }
 
 fn minify(html: &str) -> Vec<u8> {
-    minify_html::minify(html.as_bytes(), &minify_config())
-}
-
-pub(super) fn minify_config() -> minify_html::Cfg {
-    let mut cfg = minify_html::Cfg::new();
-    // Keep the markup valid for the W3C checker and readable by every parser.
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_doctype = false;
-    cfg.allow_noncompliant_unquoted_attribute_values = false;
-    cfg.allow_removing_spaces_between_attributes = false;
-    cfg.minify_css = false;
-    // Bootstrap Italia styles `input[type=text]`: the attribute must stay.
-    cfg.keep_input_type_text_attr = true;
-    cfg.minify_js = false;
-    cfg
+    minify_html::minify(html.as_bytes(), &crate::output::minify_config())
 }
 
 fn sitemap(site: &Site, pages: &[String]) -> String {

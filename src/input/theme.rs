@@ -12,10 +12,10 @@ use crate::t;
 pub struct Theme {
     pub dir: PathBuf,
     /// The templates as written: their errors point at the editor's lines and columns.
-    pub(super) tera: tera::Tera,
+    pub tera: tera::Tera,
     /// The same templates minified once, so pages need no minifying (`None` when a theme's
     /// template does not survive minification: then every page is minified instead).
-    pub(super) minified: Option<tera::Tera>,
+    pub minified: Option<tera::Tera>,
     sources: Vec<Source>,
 }
 
@@ -89,7 +89,7 @@ impl Theme {
         self.minified.is_some()
     }
 
-    pub(super) fn source_of(&self, template: &str) -> Option<&Source> {
+    pub fn source_of(&self, template: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.path.to_string_lossy().replace('\\', "/").ends_with(&format!("templates/{template}")))
     }
 }
@@ -99,7 +99,7 @@ impl Theme {
 /// minifying (a millisecond a page, most of the rendering time). What the templates insert
 /// (Markdown HTML, JSON-LD) is already compact.
 fn minify_templates(sources: &[(String, Source)]) -> Option<tera::Tera> {
-    let mut cfg = super::minify_config();
+    let mut cfg = crate::output::minify_config();
     cfg.preserve_brace_template_syntax = true;
     let minified: Vec<(String, String)> = sources
         .iter()
