@@ -248,7 +248,9 @@ fn filled_from_choice(c: &mut Checker, catalog: &Catalog, hidden: &Catalog) {
 fn footer_links(c: &mut Checker, catalog: &Catalog, config: &Config, config_source: &Source) {
     let pages = slugs(&catalog.pages, |p| &p.meta);
     let f = &config.footer;
-    for (key, link) in [("privacy", &f.privacy), ("note_legali", &f.note_legali), ("faq", &f.faq)] {
+    let links =
+        [("privacy", Some(&f.privacy)), ("note_legali", Some(&f.note_legali)), ("faq", Some(&f.faq)), ("piano_miglioramento", f.piano_miglioramento.as_ref())];
+    for (key, link) in links.into_iter().filter_map(|(k, l)| Some((k, l?))) {
         let target = link.get_ref();
         if target.starts_with("https://") {
             continue;

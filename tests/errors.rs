@@ -531,3 +531,18 @@ fn a_form_filled_from_the_choice_names_each_wrong_key() {
     );
     assert!(site.check().is_empty(), "{}", list(&site.check()));
 }
+
+#[test]
+fn an_improvement_plan_must_reach_a_page() {
+    let site = Site::new();
+    let text = site.read("vetrina.toml");
+    let line = text.lines().find(|l| l.starts_with("segnalazione_disservizio")).unwrap().to_string();
+    site.edit("vetrina.toml", &line, &format!("{line}\npiano_miglioramento = \"/piano/\""));
+    let text = site.read("vetrina.toml");
+    let at = text.lines().position(|l| l.starts_with("piano_miglioramento")).unwrap() + 1;
+    let e = expect(&site.check(), &format!("vetrina.toml:{at}:23: errore:"));
+    assert!(e.message.contains("piano_miglioramento"), "{e}");
+    site.edit("vetrina.toml", "\"/piano/\"", "\"javascript:alert(1)\"");
+    let errors = site.check();
+    assert!(errors.iter().any(|e| e.headline().starts_with(&format!("vetrina.toml:{at}:23:"))), "{}", list(&errors));
+}

@@ -146,6 +146,11 @@ fn the_footer_carries_the_validator_links() {
     }
     let acc = select(&html, "footer [data-element=accessibility-link]", "href");
     assert!(acc[0].0.as_deref().unwrap().starts_with("https://form.agid.gov.it/"));
+    // C.SI.4.1: the improvement plan, with the label the validator looks for, reaching a page.
+    let plan: Vec<_> = select(&html, "footer a", "href").into_iter().filter(|(_, text)| text.contains("Piano di miglioramento del sito")).collect();
+    assert_eq!(plan.len(), 1, "no improvement plan in the footer");
+    assert_eq!(plan[0].0.as_deref(), Some("/cst/piano-miglioramento/"));
+    assert!(read("piano-miglioramento/index.html").contains("<h1"));
     let dis = select(&html, "footer [data-element=report-inefficiency]", "href");
     assert_eq!(dis[0].1.trim().to_lowercase(), "segnalazione disservizio");
     let legal = read("note-legali/index.html");
@@ -205,4 +210,20 @@ fn sitemap_robots_404_and_assets() {
 fn pages_are_minified() {
     let html = read("servizi/index.html");
     assert!(!html.contains("\n    \n"), "blank indented lines left");
+}
+
+/// C.SI.1.3 counts "Condizioni di servizio" only with a `service-file` in it: every card
+/// links its convention's PDF there, a file of the site that is a PDF.
+#[test]
+fn every_service_links_its_conditions_document() {
+    for page in service_pages() {
+        let html = fs::read_to_string(&page).unwrap();
+        let files = select(&html, "#condizioni-di-servizio a[data-element=service-file]", "href");
+        assert_eq!(files.len(), 1, "{}: no conditions document", page.display());
+        let href = files[0].0.as_deref().unwrap();
+        assert!(files[0].1.starts_with("Termini e condizioni di servizio"), "{}", files[0].1);
+        let file = output().join(href.strip_prefix("/cst/").unwrap_or_else(|| panic!("{href} is not under the base path")));
+        let bytes = fs::read(&file).unwrap_or_else(|e| panic!("{}: {href}: {e}", page.display()));
+        assert!(bytes.starts_with(b"%PDF-"), "{href} is not a PDF");
+    }
 }

@@ -53,6 +53,9 @@ pub struct FooterLinks {
     pub dichiarazione_accessibilita: Spanned<String>,
     pub faq: Spanned<String>,
     pub segnalazione_disservizio: Spanned<String>,
+    /// The site's improvement plan ("Piano di miglioramento del sito"), a page of the site
+    /// or an address: AgID asks for it in the footer when the site is slow.
+    pub piano_miglioramento: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -159,6 +162,9 @@ fn check_urls(raw: &RawConfig, source: &Source, errors: &mut Vec<Diagnostic>) {
         ("piede.note_legali".into(), &raw.piede.note_legali, UrlRule::Web),
         ("piede.faq".into(), &raw.piede.faq, UrlRule::Web),
     ];
+    if let Some(plan) = &raw.piede.piano_miglioramento {
+        urls.push(("piede.piano_miglioramento".into(), plan, UrlRule::Web));
+    }
     if let Some(sito) = &raw.ente_capofila.sito {
         urls.push(("ente_capofila.sito".into(), sito, UrlRule::Web));
     }

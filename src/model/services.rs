@@ -122,5 +122,6 @@ fn view(
         online_access: s.online_access.as_ref().map(|(url, label)| Link { label: label.clone(), url: markdown::rewrite(url, &urls.base) }),
         updated: b.updated(&s.meta),
         documents: Vec::new(),
+        conditions_file: None,
     }
 }

@@ -137,6 +137,9 @@ pub struct ServiceView {
     /// The PDF and ODT of each of its forms, made for this service, in `forms` order
     /// (`documents`); `url` is the form page, to fill it online.
     pub documents: Vec<FormDocuments>,
+    /// The conditions document: the PDF of the convention the service rests on, linked in
+    /// "Condizioni di servizio" (`documents::attach`).
+    pub conditions_file: Option<Download>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -64,6 +64,8 @@ struct Footer {
     accessibility: String,
     faq: String,
     report_inefficiency: String,
+    /// "Piano di miglioramento del sito", when `vetrina.toml` names one.
+    improvement_plan: Option<String>,
 }
 
 fn site_context(site: &Site) -> SiteContext<'_> {
@@ -93,13 +95,14 @@ fn site_context(site: &Site) -> SiteContext<'_> {
         accessibility: f.dichiarazione_accessibilita.get_ref().clone(),
         faq: internal(f.faq.get_ref()),
         report_inefficiency: internal(f.segnalazione_disservizio.get_ref()),
+        improvement_plan: f.piano_miglioramento.as_ref().map(|p| internal(p.get_ref())),
     };
     // Pages for the footer's list: not those already in the menu or the footer's own links.
     let pages = site
         .pages
         .iter()
         .filter(|p| !nav.iter().any(|n| n.url == p.url))
-        .filter(|p| ![&footer.privacy, &footer.legal_notes, &footer.faq].contains(&&p.url))
+        .filter(|p| ![Some(&footer.privacy), Some(&footer.legal_notes), Some(&footer.faq), footer.improvement_plan.as_ref()].contains(&Some(&p.url)))
         .map(|p| Link { label: p.title.clone(), url: p.url.clone() })
         .collect();
     SiteContext {

@@ -212,7 +212,8 @@ pub fn odt_bytes(doc: &Doc) -> Result<Vec<u8>, DocumentError> {
 }
 
 /// Give the pages their downloads: a service lists its forms' files, a form page one set per
-/// service (and the generic one), a convention its text and the deliberation template.
+/// service (and the generic one), a convention its text and the deliberation template, a
+/// service the PDF of its convention as its conditions document.
 pub fn attach(site: &mut Site, g: &Generated) {
     for (owner, d) in &g.downloads {
         match *owner {
@@ -233,6 +234,11 @@ pub fn attach(site: &mut Site, g: &Generated) {
     // order it lists them (the request form first).
     for f in &mut site.forms {
         f.documents.sort_by_key(|s| s.service.is_none());
+    }
+    // A service's conditions document is the text of its convention, as PDF.
+    for s in &mut site.services {
+        let convention = s.convention.as_ref().and_then(|link| site.conventions.iter().find(|c| link.url.split('#').next() == Some(c.url.as_str())));
+        s.conditions_file = convention.and_then(|c| c.downloads.iter().find(|d| d.format == "PDF")).cloned();
     }
     for s in &mut site.services {
         let order: Vec<String> = s.forms.iter().map(|l| l.url.clone()).collect();
