@@ -134,11 +134,13 @@ export async function axe(p) {
 const VNU = fileURLToPath(import.meta.resolve("vnu-jar/build/dist/vnu.jar"));
 
 /**
- * Run the Nu HTML Checker once over `files`: a list of errors, each naming the page (relative
- * to `root`), the position, the message and the markup it points at.
+ * Run the Nu HTML Checker once over `files`: a list of errors (and warnings, with
+ * `warnings`), each naming the page (relative to `root`), the position, the message and the
+ * markup it points at.
  */
-export function vnu(files, root) {
-  const run = spawnSync(process.env.JAVA ?? "java", ["-jar", VNU, "--errors-only", "--format", "gnu", ...files], {
+export function vnu(files, root, { warnings = false } = {}) {
+  const level = warnings ? [] : ["--errors-only"];
+  const run = spawnSync(process.env.JAVA ?? "java", ["-jar", VNU, ...level, "--format", "gnu", ...files], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
