@@ -315,6 +315,29 @@ test("draft determina: an ODT LibreOffice opens, with the Ente, the amounts, the
   assert.deepEqual(p.problems, []);
 });
 
+test("at 375 px a tariff scrolls sideways in a named region instead of a word per line", async () => {
+  const p = await page(site.chrome, { viewport: { width: 375, height: 800 } });
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
+  const table = p.locator("table.vetrina-tariffa").first();
+  const box = table.locator("xpath=..");
+  await p.waitForFunction(() => document.querySelector("table.vetrina-tariffa").parentElement.getAttribute("role") === "region");
+  assert.equal(await box.getAttribute("tabindex"), "0", "the region can be scrolled with the keyboard");
+  const caption = await table.locator("caption").getAttribute("id");
+  assert.equal(await box.getAttribute("aria-labelledby"), caption);
+  const sizes = await table.evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement.clientWidth, price: t.querySelector("tbody td:last-child").getBoundingClientRect().width }));
+  assert.ok(sizes.table > sizes.box, `the table fits (${JSON.stringify(sizes)}): nothing to scroll`);
+  assert.ok(sizes.price >= 150, `the price column is squeezed: ${JSON.stringify(sizes)}`);
+  assert.equal(await p.locator(".vetrina-scorri").first().isVisible(), true, "the hint says to scroll");
+  // Scrolled with the keyboard, the last column comes into view.
+  await box.focus();
+  await p.keyboard.press("End");
+  await p.keyboard.press("ArrowRight");
+  await p.waitForFunction(() => document.querySelector("table.vetrina-tariffa").parentElement.scrollLeft > 0);
+  const wide = await page(site.chrome, { viewport: { width: 1280, height: 800 } });
+  await wide.goto(`${site.url}/servizi/rao-pubblico/`);
+  assert.equal(await wide.locator(".vetrina-scorri").first().isVisible(), false, "no hint on a wide screen");
+});
+
 test("without JavaScript the price tables stay and the calculator says it needs JavaScript", async () => {
   const p = await page(site.chrome, { javaScriptEnabled: false });
   await p.goto(`${site.url}/servizi/rao-pubblico/`);
