@@ -66,6 +66,9 @@ struct Footer {
     report_inefficiency: String,
     /// "Piano di miglioramento del sito", when `vetrina.toml` names one.
     improvement_plan: Option<String>,
+    /// Where the rating's answers can be mailed: the inefficiency report's address when it
+    /// is one, else the lead body's e-mail.
+    feedback_mail: String,
 }
 
 fn site_context(site: &Site) -> SiteContext<'_> {
@@ -96,6 +99,10 @@ fn site_context(site: &Site) -> SiteContext<'_> {
         faq: internal(f.faq.get_ref()),
         report_inefficiency: internal(f.segnalazione_disservizio.get_ref()),
         improvement_plan: f.piano_miglioramento.as_ref().map(|p| internal(p.get_ref())),
+        feedback_mail: match f.segnalazione_disservizio.get_ref() {
+            m if m.starts_with("mailto:") => m.clone(),
+            _ => format!("mailto:{}", site.config.lead_body.email),
+        },
     };
     // Pages for the footer's list: not those already in the menu or the footer's own links.
     let pages = site

@@ -5,7 +5,8 @@
  * 1. The page clarity rating ([data-vetrina-rating]): choosing 1-3 stars shows the
  *    "negative" follow-up question, 4-5 the "positive" one; "Avanti" goes to the free
  *    text, then to the thanks. Steps are shown and hidden with the `d-none` class.
- *    Nothing is sent: a static site has nowhere to send the answers.
+ *    Nothing is sent: a static site has nowhere to send the answers; the thanks link
+ *    ([data-rating-send]) opens an e-mail with them written in, for the person to send.
  * 2. Printable forms: the "Stampa" button ([data-vetrina-print]) is shown only when
  *    this script runs, and the forms never submit.
  * 3. Wide tables (.table-responsive) that scroll sideways on small screens become
@@ -59,6 +60,26 @@
       toggle(thanks, step === 3);
     }
 
+    // The answers as an e-mail the person can send: page, stars, aspect, detail.
+    function mailAnswers() {
+      var link = root.querySelector('[data-rating-send]');
+      if (!link) {
+        return;
+      }
+      var value = rating();
+      var aspect = root.querySelector((value > 3 ? '[data-element="feedback-rating-positive"]' : '[data-element="feedback-rating-negative"]') + ' input:checked');
+      var aspectLabel = aspect ? root.querySelector('label[for="' + aspect.id + '"]').textContent.trim() : '(nessuna risposta)';
+      var detail = root.querySelector('[data-element="feedback-input-text"]');
+      var body = [
+        'Pagina: ' + window.location.href,
+        'Chiarezza: ' + value + ' su 5',
+        (value > 3 ? 'Aspetti preferiti: ' : 'Difficoltà: ') + aspectLabel,
+        'Dettaglio: ' + ((detail && detail.value.trim()) || '(nessuno)')
+      ].join('\n');
+      var address = link.getAttribute('href').split('?')[0];
+      link.setAttribute('href', address + '?subject=' + encodeURIComponent('Parere sulla pagina «' + document.title + '»') + '&body=' + encodeURIComponent(body));
+    }
+
     function focusFirstIn(el) {
       var target = el && el.querySelector('input, textarea, select, button');
       if (target) {
@@ -83,7 +104,8 @@
         } else if (step === 2) {
           step = 3;
           render();
-          say('Grazie per il tuo parere.');
+          mailAnswers();
+          say('Grazie per il vostro parere.');
           if (thanks) {
             thanks.focus();
           }
