@@ -357,6 +357,13 @@ pub fn link_or_copy(from: &Path, to: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Write at `to` a copy of `from` changed by `change` (creating its folder).
+pub fn copy_changed(from: &Path, to: &Path, change: impl Fn(&[u8]) -> Vec<u8>) -> Result<(), WriteError> {
+    ensure_parent(to)?;
+    let bytes = fs::read(from).map_err(|e| WriteError::Io(from.to_path_buf(), e))?;
+    fs::write(to, change(&bytes)).map_err(|e| WriteError::Io(to.to_path_buf(), e))
+}
+
 fn ensure_parent(path: &Path) -> Result<(), WriteError> {
     match path.parent() {
         Some(p) => fs::create_dir_all(p).map_err(|e| WriteError::Io(p.into(), e)),

@@ -1,7 +1,9 @@
 // Site search on /cerca/ with Pagefind's JS API (Italian stemming), written as plain list
-// markup so that it stays accessible: labelled fields, results announced in a live region.
+// markup so that it stays accessible: labelled fields, results as you type (after a pause)
+// announced in a live region, twenty at a time with "Mostra altri risultati".
 // Without JavaScript the form keeps its action and opens the catalog instead.
 
+const PAGE = 20;
 const root = document.querySelector("[data-search]");
 if (root) start(root);
 
@@ -14,6 +16,24 @@ function start(root) {
   root.querySelector(".vetrina-cerca-filtri").hidden = false;
   form.action = window.location.pathname;
   let pagefind = null;
+  let found = [];
+  let shown = 0;
+  let latest = 0;
+  let typing = 0;
+  const moreButton = root.querySelector("[data-search-more]");
+  let loading = false;
+  moreButton.addEventListener("click", async () => {
+    // One page at a time, however fast the clicks.
+    if (loading) return;
+    loading = true;
+    const first = list.children.length;
+    const added = await more().finally(() => {
+      loading = false;
+    });
+    status.textContent = `Altri ${added} risultati: ${shown} di ${found.length}.`;
+    // Keyboard users land on the first new result.
+    list.children[first]?.querySelector("a")?.focus();
+  });
 
   async function engine() {
     if (!pagefind) {
@@ -33,26 +53,49 @@ function start(root) {
     for (const [k, v] of Object.entries(filters)) params.set(k, v);
     window.history.replaceState(null, "", `${window.location.pathname}${params.size ? `?${params}` : ""}`);
     list.replaceChildren();
+    moreButton.hidden = true;
     if (!query) {
       status.textContent = "Scrivete che cosa cercate.";
       return;
     }
     status.textContent = "Ricerca in corso…";
+    const asked = ++latest;
     try {
       const search = await (await engine()).search(query, { filters });
-      const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-      for (const r of results) list.append(item(r));
-      const n = search.results.length;
-      status.textContent = n === 0 ? `Nessun risultato per «${query}».` : `${n} ${n === 1 ? "risultato" : "risultati"} per «${query}»${n > 20 ? ": i primi 20" : ""}.`;
+      // A newer query was typed meanwhile: its results replace these.
+      if (asked !== latest) return;
+      found = search.results;
+      shown = 0;
+      await more();
+      const n = found.length;
+      status.textContent = n === 0 ? `Nessun risultato per «${query}».` : `${n} ${n === 1 ? "risultato" : "risultati"} per «${query}».`;
     } catch (error) {
       status.textContent = "La ricerca non è disponibile in questo momento.";
       console.error(error);
     }
   }
 
+  /** The next page of results, below those shown; the button says how many are left. */
+  async function more() {
+    const next = found.slice(shown, shown + PAGE);
+    const results = await Promise.all(next.map((r) => r.data()));
+    for (const r of results) list.append(item(r));
+    shown += next.length;
+    const left = found.length - shown;
+    moreButton.hidden = left <= 0;
+    moreButton.textContent = `Mostra altri risultati (${Math.min(left, PAGE)} di ${left})`;
+    return results.length;
+  }
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(typing);
     run();
+  });
+  // Results as you type, once the typing pauses (the status is announced politely).
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(run, 350);
   });
   form.addEventListener("change", (event) => {
     if (event.target.tagName === "SELECT" && input.value.trim()) run();
