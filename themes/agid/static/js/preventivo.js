@@ -18,10 +18,14 @@ function digest(text) {
   return h.toString(36).toUpperCase().padStart(7, "0");
 }
 
-/** "PRV-20261202-0K3F9Q2": the date and the choice. */
-export function reference(date, choice) {
+/**
+ * "PRV-20261202-0K3F9Q2": the date and the choice. `url` is the calculator's address; only
+ * its page and parameters count, so the same choice has the same reference on any host.
+ */
+export function reference(date, url) {
   const ymd = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, "0")}${String(date.getDate()).padStart(2, "0")}`;
-  return `PRV-${ymd}-${digest(choice)}`;
+  const choice = new URL(url, "http://x/");
+  return `PRV-${ymd}-${digest(`${choice.pathname}${choice.search}`)}`;
 }
 
 function el(tag, text, className) {
