@@ -263,6 +263,18 @@ test("quote as a PDF made in the browser: one A4 page, the same facts, any Latin
   assert.deepEqual(p.problems, []);
 });
 
+test("quote as a PDF: when its font cannot be loaded, the result says so", async () => {
+  const p = await page(site.chrome, { acceptDownloads: true });
+  await p.route("**/titillium-web-semibold.ttf", (route) => route.abort());
+  await p.goto(`${site.url}/servizi/rao-pubblico/`);
+  await p.locator("form").waitFor({ state: "visible" });
+  await p.fill("#calc-abitanti", "1001");
+  await p.click("[data-vetrina-quote-pdf]");
+  await p.waitForFunction(() => document.querySelector(".vetrina-calc-sintesi").textContent.startsWith("Non è stato possibile"));
+  assert.match(await p.locator(".vetrina-calc-sintesi").textContent(), /usate «Stampa il preventivo»/);
+  assert.equal(await p.locator("[data-vetrina-quote-pdf]").isDisabled(), false, "the button can be pressed again");
+});
+
 test("draft determina: an ODT LibreOffice opens, with the Ente, the amounts, the years and the blanks", async () => {
   const p = await page(site.chrome, { acceptDownloads: true });
   await p.goto(`${site.url}/calcola/`);

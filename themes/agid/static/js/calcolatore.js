@@ -52,6 +52,8 @@ async function start(root) {
     try {
       const { downloadQuotePdf } = await import("./preventivo-pdf.js");
       await downloadQuotePdf({ ...last.quote, url: window.location.href, date: new Date() }, pdfButton.dataset);
+    } catch (error) {
+      failed(root, "Non è stato possibile creare il PDF del preventivo: usate «Stampa il preventivo».", error);
     } finally {
       pdfButton.disabled = false;
     }
@@ -62,10 +64,20 @@ async function start(root) {
     if (!last) return;
     clearTimeout(pending);
     saveState(root, last.services, last.base);
-    const { downloadDetermina } = await import("./determina.js");
-    downloadDetermina({ ...last.quote, url: window.location.href, date: new Date() });
+    try {
+      const { downloadDetermina } = await import("./determina.js");
+      downloadDetermina({ ...last.quote, url: window.location.href, date: new Date() });
+    } catch (error) {
+      failed(root, "Non è stato possibile creare la bozza di determina: riprovate più tardi.", error);
+    }
   });
   update(root, data);
+}
+
+/** A document could not be made: say so where the result is announced. */
+function failed(root, message, error) {
+  root.querySelector(".vetrina-calc-sintesi").textContent = message;
+  console.error(error);
 }
 
 /** The last result of each calculator, for the printed quote. */
