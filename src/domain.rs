@@ -196,6 +196,14 @@ pub struct Contacts {
     pub hours: Option<String>,
 }
 
+impl Contacts {
+    /// Where to ask for a price on request: the office's e-mail, else its PEC, else
+    /// `fallback` (the CST's e-mail).
+    pub fn ask_at(&self, fallback: &str) -> String {
+        self.email.clone().or_else(|| self.pec.clone()).unwrap_or_else(|| fallback.to_string())
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
     pub when: String,

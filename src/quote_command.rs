@@ -95,7 +95,7 @@ pub fn price<'c>(catalog: &'c Catalog, config: &Config, request: &Request) -> Re
                 slug: &service.meta.slug,
                 title: &service.title,
                 tariff: &doc.meta.slug,
-                contact: service.contacts.email.clone().or_else(|| service.contacts.pec.clone()).unwrap_or_else(|| config.lead_body.email.clone()),
+                contact: service.contacts.ask_at(&config.lead_body.email),
                 quote: q,
                 doc,
             }),

@@ -315,7 +315,7 @@ fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config,
     let tariffs = &by_slug.tariffs;
     let service = |s: &crate::domain::Service| {
         let t = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str()))?;
-        let contact = s.contacts.email.clone().or_else(|| s.contacts.pec.clone()).unwrap_or_else(|| config.lead_body.email.clone());
+        let contact = s.contacts.ask_at(&config.lead_body.email);
         Some(CalculatorService {
             slug: s.meta.slug.clone(),
             title: s.title.clone(),

@@ -264,16 +264,7 @@ fn type0(pdf: &mut Pdf, f: &Font, used: &BTreeMap<u16, char>, ids: &[Ref]) {
         map[usize::from(*gid) * 2..usize::from(*gid) * 2 + 2].copy_from_slice(&new.to_be_bytes());
     }
     pdf.stream(map_id, &deflate(&map)).filter(Filter::FlateDecode);
-    pdf.font_descriptor(descriptor_id)
-        .name(Name(base.as_bytes()))
-        .flags(FontFlags::NON_SYMBOLIC)
-        .bbox(Rect::new(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]))
-        .italic_angle(0.0)
-        .ascent(f.ascent)
-        .descent(f.descent)
-        .cap_height(f.cap_height)
-        .stem_v(if f.weight >= 600 { 120.0 } else { 80.0 })
-        .font_file2(file_id);
+    descriptor(pdf, f, Name(base.as_bytes()), descriptor_id, file_id);
     pdf.stream(file_id, &deflate(&program)).filter(Filter::FlateDecode).pair(Name(b"Length1"), program.len() as i32);
 }
 
@@ -292,7 +283,13 @@ fn font(pdf: &mut Pdf, f: &Font, ids: &[Ref]) {
     dict.pair(Name(b"FontDescriptor"), descriptor_id);
     dict.pair(Name(b"Encoding"), Name(b"WinAnsiEncoding"));
     dict.finish();
-    pdf.font_descriptor(descriptor_id)
+    descriptor(pdf, f, name, descriptor_id, file_id);
+    pdf.stream(file_id, &f.program_deflated).filter(Filter::FlateDecode).pair(Name(b"Length1"), f.program_len as i32);
+}
+
+/// The face's descriptor, the same for the text and the field fonts but for the name.
+fn descriptor(pdf: &mut Pdf, f: &Font, name: Name, id: Ref, file_id: Ref) {
+    pdf.font_descriptor(id)
         .name(name)
         .flags(FontFlags::NON_SYMBOLIC)
         .bbox(Rect::new(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]))
@@ -302,7 +299,6 @@ fn font(pdf: &mut Pdf, f: &Font, ids: &[Ref]) {
         .cap_height(f.cap_height)
         .stem_v(if f.weight >= 600 { 120.0 } else { 80.0 })
         .font_file2(file_id);
-    pdf.stream(file_id, &f.program_deflated).filter(Filter::FlateDecode).pair(Name(b"Length1"), f.program_len as i32);
 }
 
 fn toc_title(doc: &Doc, id: &str) -> String {

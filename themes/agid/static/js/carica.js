@@ -1,4 +1,5 @@
-// Loading what the PDF makers need only when asked for: the site's own files, never a CDN.
+// Loading what the document makers need only when asked for (the site's own files, never a
+// CDN), and saving what they make.
 
 /** The bytes of a file of the site. */
 export async function fetchBytes(url) {
@@ -17,4 +18,17 @@ export function classicScript(src, global) {
     script.onerror = () => reject(new Error(`${src}: not loaded`));
     document.head.append(script);
   });
+}
+
+/** Save `bytes` as a download named `name`: nothing leaves the browser. */
+export function saveFile(bytes, type, name) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }

@@ -8,6 +8,7 @@
 import { zipSync, strToU8 } from "../vendor/fflate/fflate.js";
 import { formatEuro } from "./pricing.js";
 import { reference } from "./preventivo.js";
+import { saveFile } from "./carica.js";
 
 const MIME = "application/vnd.oasis.opendocument.text";
 const PERIOD = { "one-off": "una tantum", yearly: "annuale", monthly: "mensile" };
@@ -151,13 +152,5 @@ export function determinaOdt(q) {
 
 /** Save the draft determina for the quote `q`. */
 export function downloadDetermina(q) {
-  const url = URL.createObjectURL(new Blob([determinaOdt(q)], { type: MIME }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `bozza-determina-${reference(q.date, q.url).toLowerCase()}.odt`;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  saveFile(determinaOdt(q), MIME, `bozza-determina-${reference(q.date, q.url).toLowerCase()}.odt`);
 }

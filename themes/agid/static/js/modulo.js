@@ -10,7 +10,7 @@
 //    &voce=…&qty-…), the service is chosen and the tariff option field is pre-filled.
 
 import { check, unsupported, italianDate } from "./controlli.js";
-import { classicScript, fetchBytes } from "./carica.js";
+import { classicScript, fetchBytes, saveFile } from "./carica.js";
 import { quote, formatEuro } from "./pricing.js";
 
 /** Codes written without spaces, in capitals, as the PDF's fields expect them. */
@@ -159,15 +159,7 @@ async function download(panel, form) {
   pdf.getForm().updateFieldAppearances(font);
   const bytes = await pdf.save();
   const name = `${panel.dataset.slug}${select.value ? `-${select.value}` : ""}-compilato.pdf`;
-  const url = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  saveFile(bytes, "application/pdf", name);
   say(panel, `Il PDF compilato è stato scaricato: ${name}. Controllatelo, firmatelo digitalmente e inviatelo via PEC.`);
 }
 

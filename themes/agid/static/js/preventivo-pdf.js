@@ -2,7 +2,7 @@
 // preventivo (PDF)"): the same facts as the printed quote (`quoteFacts` of preventivo.js),
 // on A4 in Titillium Web, embedded as a subset so any Latin letter of the Ente's name prints.
 
-import { classicScript, fetchBytes } from "./carica.js";
+import { classicScript, fetchBytes, saveFile } from "./carica.js";
 import { quoteFacts } from "./preventivo.js";
 
 const A4 = [595.28, 841.89];
@@ -128,13 +128,5 @@ export async function quotePdf(q, assets) {
 /** Save the quote as a PDF. */
 export async function downloadQuotePdf(q, assets) {
   const bytes = await quotePdf(q, assets);
-  const url = URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `preventivo-${quoteFacts(q).reference.toLowerCase()}.pdf`;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  saveFile(bytes, "application/pdf", `preventivo-${quoteFacts(q).reference.toLowerCase()}.pdf`);
 }
