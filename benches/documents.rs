@@ -21,7 +21,7 @@ fn main() {
     let (published, _) = model::select(catalog, Publication { drafts: false, today });
     let git = gitdates::GitDates::read(root);
     let theme_dir = root.join("themes").join(&config.theme);
-    let (site, _) = model::build(config, &published, &inputs.files, &git, root, today);
+    let (site, _) = model::build(config, &published, &inputs.files, &git, root, today, &vetrina::vocabulary::Vocabularies::embedded());
 
     let start = Instant::now();
     let fonts = Fonts::load(&theme_dir).expect("run `npm ci --prefix themes/agid` first");

@@ -16,6 +16,7 @@ use crate::incremental::Cache;
 use crate::input::{assets, config, gitdates, load};
 use crate::model;
 use crate::pricing::BasisPoints;
+use crate::vocabulary::Vocabularies;
 use crate::{content, links, render, search, t, validate, write};
 
 #[derive(Debug, Clone)]
@@ -51,6 +52,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Things worth knowing that do not stop the build.
     pub warnings: Vec<String>,
+    /// Warnings at a place in the content (a topic outside the vocabularies), sorted.
+    pub content_warnings: Vec<Diagnostic>,
     /// Files of the search index.
     pub search_files: usize,
     /// A serve rebuild left the search index to `update_search`.
@@ -122,7 +125,7 @@ fn execute(opts: &Options, cache: Option<&mut Cache>, progress: &dyn Progress) -
     })?;
     let made = make_files(opts, &mut p, &sink, cache.as_deref(), progress, &mut errors);
     progress.done();
-    if !errors.is_empty() {
+    if errors.has_errors() {
         // Dropping the sink removes the staging folder: the output is untouched.
         return Err(errors.into_sorted());
     }
@@ -132,6 +135,7 @@ fn execute(opts: &Options, cache: Option<&mut Cache>, progress: &dyn Progress) -
         assets: p.assets.len(),
         services: p.site.services.len(),
         warnings: p.warnings,
+        content_warnings: errors.into_sorted(),
         ..Summary::default()
     };
     if let Some(cache) = cache {
@@ -159,7 +163,8 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
     // does not resolve, because every such reference is already reported.
     progress.stage(&t!("stage-references"));
     let (published, hidden) = model::select(catalog, model::Publication { drafts: opts.drafts, today });
-    errors.extend(validate::check(&published, &hidden, &config, &inputs.config, &inputs.files));
+    let vocab = Vocabularies::embedded();
+    errors.extend(validate::check(&published, &hidden, &config, &inputs.config, &inputs.files, &vocab));
 
     progress.stage(&t!("stage-model"));
     let git = gitdates::GitDates::read(root);
@@ -167,7 +172,7 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
     if git.shallow {
         warnings.push(t!("warn-shallow"));
     }
-    let (site, site_errors) = model::build(config, &published, &inputs.files, &git, root, today);
+    let (site, site_errors) = model::build(config, &published, &inputs.files, &git, root, today, &vocab);
     errors.extend(site_errors);
 
     progress.stage(&t!("stage-theme"));
@@ -234,7 +239,7 @@ fn make_files(opts: &Options, p: &mut Prepared, sink: &write::Sink, cache: Optio
         let broken = links::check(&scans, &all, &p.site.urls.base, &p.site.content_links);
         // Root cause first: while the content or the settings have errors, the links the
         // theme writes are their consequences (a page not made, a setting already reported).
-        let theme_follows = errors.is_empty();
+        let theme_follows = !errors.has_errors();
         errors.extend(broken.in_content);
         if theme_follows {
             errors.extend(broken.in_theme);

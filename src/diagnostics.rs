@@ -1,7 +1,9 @@
-//! Errors about the editor's input, with the file, line and column they point at.
+//! Errors and warnings about the editor's input, with the file, line and column they point at.
 //!
 //! Every stage of the build pushes `Diagnostic`s into a `Diagnostics` list instead of
-//! stopping at the first problem, so one run of `vetrina check` reports everything.
+//! stopping at the first problem, so one run of `vetrina check` reports everything. An error
+//! stops the build; a warning (`Severity::Warning`, e.g. a topic outside the vocabularies) is
+//! shown and the site is made all the same.
 
 use std::fmt;
 use std::ops::Range;
@@ -48,9 +50,19 @@ fn clamp_to_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// Whether a problem stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    /// Worth fixing; the site is made all the same.
+    Warning,
+}
+
 /// One problem in the editor's input.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub path: PathBuf,
     /// The file's text and the byte range the problem is at, when a position exists.
     pub location: Option<(Arc<str>, Range<usize>)>,
@@ -62,12 +74,29 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with a whole file (no position inside it).
     pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), location: None, message: message.into(), help: None }
+        Diagnostic { severity: Severity::Error, path: path.into(), location: None, message: message.into(), help: None }
     }
 
     /// A problem at a byte range of a source file.
     pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic { path: source.path.clone(), location: Some((source.text.clone(), span)), message: message.into(), help: None }
+        Diagnostic { severity: Severity::Error, path: source.path.clone(), location: Some((source.text.clone(), span)), message: message.into(), help: None }
+    }
+
+    /// The same problem, as a warning.
+    pub fn warning(self) -> Self {
+        Diagnostic { severity: Severity::Warning, ..self }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `errore` or `avviso`, in the user's language.
+    fn level_name(&self) -> String {
+        match self.severity {
+            Severity::Error => t!("error"),
+            Severity::Warning => t!("warning"),
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -80,11 +109,11 @@ impl Diagnostic {
     }
 
     /// The one-line form editors and CI annotations parse: `path:line:col: errore: message`
-    /// (`error:` in English). A control character in a file name (a newline would split the
+    /// (`error:` in English; `avviso:`/`warning:` for a warning). A control character in a file name (a newline would split the
     /// line) is shown escaped.
     pub fn headline(&self) -> String {
         let path = shown_path(&self.path);
-        let level = t!("error");
+        let level = self.level_name();
         match self.line_col() {
             Some((l, c)) => format!("{path}:{l}:{c}: {level}: {}", self.message),
             None => format!("{path}: {level}: {}", self.message),
@@ -97,7 +126,11 @@ impl Diagnostic {
         out.push('\n');
         let path = shown_path(&self.path);
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-        let mut group = annotate_snippets::Group::with_level(Level::ERROR.with_name(t!("error")));
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = annotate_snippets::Group::with_level(level.with_name(self.level_name()));
         if let Some((text, span)) = &self.location {
             let start = clamp_to_char_boundary(text, span.start);
             let end = clamp_to_char_boundary(text, span.end.max(start));
@@ -140,6 +173,10 @@ impl Diagnostics {
     }
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+    /// Whether anything found stops the build (warnings do not).
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
     }
     pub fn len(&self) -> usize {
         self.items.len()
@@ -205,6 +242,20 @@ mod tests {
         let rendered = d.render(false);
         assert!(rendered.contains("titoloo = 1"), "{rendered}");
         assert!(rendered.contains("did you mean"), "{rendered}");
+    }
+
+    #[test]
+    fn a_warning_says_so() {
+        let src = Source::new("content/servizi/x.md", "+++\nargomenti = [\"pagoPA\"]\n+++\n");
+        let d = Diagnostic::at(&src, 17..23, "topic outside the vocabularies").warning();
+        assert!(!d.is_error());
+        assert_eq!(d.headline(), "content/servizi/x.md:2:14: avviso: topic outside the vocabularies");
+        assert!(d.render(false).contains("avviso"), "{}", d.render(false));
+        let mut all = Diagnostics::new();
+        all.push(d);
+        assert!(!all.has_errors());
+        all.push(Diagnostic::file("a.md", "x"));
+        assert!(all.has_errors());
     }
 
     #[test]

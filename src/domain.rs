@@ -226,6 +226,14 @@ pub struct Ref {
     pub span: std::ops::Range<usize>,
 }
 
+/// A topic (`argomenti`) as the editor wrote it, with where (checked against the
+/// vocabularies by `validate`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    pub label: String,
+    pub span: std::ops::Range<usize>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Service {
     pub meta: Meta,
@@ -235,7 +243,7 @@ pub struct Service {
     pub level: Level,
     pub macro_area: MacroArea,
     pub audiences: Vec<Audience>,
-    pub topics: Vec<String>,
+    pub topics: Vec<Topic>,
     pub featured: bool,
     pub activities: Vec<String>,
     pub tariff: Option<Ref>,
@@ -414,7 +422,7 @@ pub struct News {
     pub title: String,
     pub date: Date,
     pub summary: String,
-    pub topics: Vec<String>,
+    pub topics: Vec<Topic>,
     pub markdown: String,
     pub body_offset: usize,
 }

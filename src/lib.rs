@@ -13,7 +13,8 @@
 //! Shared leaves: `output` (an output file, its hash, safe paths), `routes` (every URL and
 //! output path), `policy` (what content
 //! may put in a page, and the limits), `i18n` (every message, in Italian and English),
-//! `diagnostics` (errors at `file:line:col`), `domain` (the plain types), `markdown`, and
+//! `diagnostics` (errors and warnings at `file:line:col`), `domain` (the plain types),
+//! `markdown`, `vocabulary` (the topic lists of the site model and EuroVoc, embedded) and
 //! `pricing`, the pure money engine. `incremental` says which files the last build already
 //! made; `serve`, `init`, `nuovo` and `quote_command` (`vetrina preventivo`) are the other
 //! commands.
@@ -40,4 +41,5 @@ pub mod routes;
 pub mod search;
 pub mod serve;
 pub mod validate;
+pub mod vocabulary;
 pub mod write;

@@ -230,7 +230,22 @@ fn report(errors: &[Diagnostic]) {
     for e in errors {
         eprintln!("{}", e.render(tty));
     }
-    eprintln!("{}", t!("errors-found", count = errors.len()));
+    eprintln!("{}", t!("errors-found", count = errors.iter().filter(|e| e.is_error()).count()));
+}
+
+/// What a successful check or build found worth fixing: the plain warnings, then those at a
+/// place in the content, with their count.
+fn report_warnings(s: &build::Summary) {
+    for w in &s.warnings {
+        eprintln!("{}: {w}", t!("warning"));
+    }
+    let tty = std::io::stderr().is_terminal();
+    for w in &s.content_warnings {
+        eprintln!("{}", w.render(tty));
+    }
+    if !s.content_warnings.is_empty() {
+        eprintln!("{}", t!("warnings-found", count = s.content_warnings.len()));
+    }
 }
 
 fn main() -> ExitCode {
@@ -282,6 +297,7 @@ fn run(command: Command) -> ExitCode {
             match build::run(&opts, build::Mode::Check, &progress) {
                 Ok(s) => {
                     progress.clear();
+                    report_warnings(&s);
                     let seconds = i18n::decimal(s.elapsed.as_secs_f64(), 2);
                     eprintln!("{}", t!("check-ok", pages = s.pages, services = s.services, seconds = seconds));
                     ExitCode::SUCCESS
@@ -369,9 +385,7 @@ fn build_site(opts: &Options, timings: bool) -> ExitCode {
     match build::run(opts, build::Mode::Build, &progress) {
         Ok(s) => {
             progress.clear();
-            for w in &s.warnings {
-                eprintln!("{}: {w}", t!("warning"));
-            }
+            report_warnings(&s);
             let seconds = i18n::decimal(s.elapsed.as_secs_f64(), 2);
             let output = opts.output_dir();
             eprintln!(

@@ -1,5 +1,6 @@
-//! Stage 4: checks across files: duplicate slugs, reserved URLs, and references from one
-//! file to another (tariff, forms, convention articles, replacing convention).
+//! Stage 4: checks across files: duplicate slugs, reserved URLs, references from one
+//! file to another (tariff, forms, convention articles, replacing convention), and topics
+//! against the controlled vocabularies (a warning, not an error).
 
 use std::collections::HashMap;
 
@@ -9,6 +10,7 @@ use crate::domain::{Meta, Ref};
 use crate::input::config::Config;
 use crate::input::load::Kind;
 use crate::t;
+use crate::vocabulary::Vocabularies;
 
 /// Top-level URLs the site itself uses; a page cannot take them.
 pub const RESERVED: &[&str] = &[
@@ -151,7 +153,14 @@ fn slugs<'a, T>(items: &'a [T], meta: impl Fn(&'a T) -> &'a Meta) -> Vec<&'a str
 }
 
 /// Check the published catalog; `hidden` holds the files left out of this build.
-pub fn check(catalog: &Catalog, hidden: &Catalog, config: &Config, config_source: &Source, sources: &[(crate::input::load::Kind, Source)]) -> Vec<Diagnostic> {
+pub fn check(
+    catalog: &Catalog,
+    hidden: &Catalog,
+    config: &Config,
+    config_source: &Source,
+    sources: &[(crate::input::load::Kind, Source)],
+    vocab: &Vocabularies,
+) -> Vec<Diagnostic> {
     let articles: HashMap<String, Vec<String>> = catalog.conventions.iter().map(|c| (c.meta.slug.clone(), c.articles.clone())).collect();
     let articles = &articles;
     let mut c = Checker { sources: sources.iter().map(|(_, s)| (s.path.to_str().unwrap_or(""), s)).collect(), errors: Vec::new(), failed: &catalog.failed };
@@ -212,7 +221,25 @@ pub fn check(catalog: &Catalog, hidden: &Catalog, config: &Config, config_source
     footer_links(&mut c, catalog, config, config_source);
     membership_service(&mut c, catalog, config, config_source);
     filled_from_choice(&mut c, catalog, hidden);
+    topics(&mut c, catalog, vocab);
     c.errors
+}
+
+/// A topic in neither vocabulary is a warning at the topic, with the closest terms (looked
+/// for once per topic: a large catalog repeats its topics).
+fn topics(c: &mut Checker, catalog: &Catalog, vocab: &Vocabularies) {
+    let mut near: HashMap<String, String> = HashMap::new();
+    let written = catalog.services.iter().map(|s| (&s.meta, &s.topics)).chain(catalog.news.iter().map(|n| (&n.meta, &n.topics)));
+    for (meta, topics) in written {
+        for topic in topics.iter().filter(|t| vocab.find(&t.label).is_none()) {
+            let help = near.entry(topic.label.trim().to_lowercase()).or_insert_with(|| match vocab.closest(&topic.label, 3).as_slice() {
+                [] => t!("topic-unknown-help"),
+                close => t!("topic-unknown-near", near = close.iter().map(|t| format!("«{t}»")).collect::<Vec<_>>().join(", ")),
+            });
+            let d = c.at(&meta.source_path, topic.span.clone(), t!("topic-unknown", topic = topic.label.as_str()));
+            c.errors.push(d.with_help(help.clone()).warning());
+        }
+    }
 }
 
 /// A form field's `servizio` must name a published service, and its `valore` a figure of

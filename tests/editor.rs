@@ -166,3 +166,17 @@ fn a_footer_page_with_an_error_is_reported_once_in_its_file() {
     assert_eq!(errors.len(), 1, "{}", list(&errors));
     assert!(errors[0].path.ends_with("faq.md"), "{}", list(&errors));
 }
+
+#[test]
+fn a_topic_warning_is_printed_and_the_exit_status_stays_zero() {
+    let site = Site::new();
+    site.edit(SERVICE, "argomenti = [\"Accesso all'informazione\"]", "argomenti = [\"pagoPA\"]");
+    let root = site.root();
+    let root = root.to_str().unwrap();
+    for command in ["check", "build"] {
+        let (ok, out) = vetrina(&[command, "--root", root], &[]);
+        assert!(ok, "{command}: {out}");
+        assert!(out.contains(&format!("{SERVICE}:8:14: avviso: l'argomento «pagoPA»")), "{command}: {out}");
+        assert!(out.contains("1 avviso"), "{command}: {out}");
+    }
+}

@@ -546,3 +546,16 @@ fn an_improvement_plan_must_reach_a_page() {
     let errors = site.check();
     assert!(errors.iter().any(|e| e.headline().starts_with(&format!("vetrina.toml:{at}:23:"))), "{}", list(&errors));
 }
+
+#[test]
+fn a_topic_outside_the_vocabularies_is_a_located_warning_that_does_not_stop_the_build() {
+    let site = Site::new();
+    site.edit(SERVICE, "argomenti = [\"Accesso all'informazione\"]", "argomenti = [\"anagrafe\", \"pagamenti elettronici\"]");
+    let summary = site.build().unwrap_or_else(|e| panic!("a warning must not fail the build:\n{}", list(&e)));
+    let w = expect(&summary.content_warnings, &format!("{SERVICE}:8:26: avviso: l'argomento «pagamenti elettronici»"));
+    assert!(w.help.as_deref().unwrap_or_default().contains("«pagamento elettronico»"), "{w}");
+    assert_eq!(summary.content_warnings.len(), 1, "«anagrafe» is the model's «Anagrafe»:\n{}", list(&summary.content_warnings));
+    let topics = site.read("output/argomenti/index.html");
+    let labels: Vec<String> = common::select(&topics, "[data-element=topic-element]", "href").into_iter().map(|(_, t)| t.trim().to_owned()).collect();
+    assert!(labels.contains(&"Anagrafe".to_owned()), "the topics page shows the vocabulary's label: {labels:?}");
+}

@@ -11,20 +11,25 @@ use std::sync::OnceLock;
 use common::select;
 use vetrina::build::{self, Options, Quiet};
 
-/// Build the example site once, under a sub-path, into a temporary folder.
-fn output() -> &'static Path {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
+/// Build the example site once, under a sub-path, into a temporary folder: the output folder
+/// and the content warnings of the build.
+fn built() -> &'static (PathBuf, Vec<vetrina::diagnostics::Diagnostic>) {
+    static OUT: OnceLock<(PathBuf, Vec<vetrina::diagnostics::Diagnostic>)> = OnceLock::new();
     OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();
         let out = dir.join("output");
         let mut opts = Options::new(common::repo());
         opts.output = Some(out.clone());
         opts.base_url = Some("https://example.org/cst/".into());
-        if let Err(errors) = build::run(&opts, vetrina::build::Mode::Build, &Quiet) {
-            panic!("the example site does not build:\n{}", common::list(&errors));
+        match build::run(&opts, vetrina::build::Mode::Build, &Quiet) {
+            Ok(summary) => (out, summary.content_warnings),
+            Err(errors) => panic!("the example site does not build:\n{}", common::list(&errors)),
         }
-        out
     })
+}
+
+fn output() -> &'static Path {
+    &built().0
 }
 
 fn html_files(dir: &Path) -> Vec<PathBuf> {
@@ -225,5 +230,37 @@ fn every_service_links_its_conditions_document() {
         let file = output().join(href.strip_prefix("/cst/").unwrap_or_else(|| panic!("{href} is not under the base path")));
         let bytes = fs::read(&file).unwrap_or_else(|e| panic!("{}: {href}: {e}", page.display()));
         assert!(bytes.starts_with(b"%PDF-"), "{href} is not a PDF");
+    }
+}
+
+/// C.SI.1.5: the page the home links as "all topics" lists only topics of the model's list or
+/// EuroVoc, at least half of them from the model; and the example gives no topic warning.
+#[test]
+fn the_topics_come_from_the_controlled_vocabularies() {
+    assert!(built().1.is_empty(), "the example site has warnings:\n{}", common::list(&built().1));
+    let shared = |name: &str| fs::read_to_string(common::repo().join("src/vocabulary").join(name)).unwrap();
+    let (model, eurovoc) = (shared("argomenti-modello-comuni.txt"), shared("eurovoc-it.txt"));
+    let home = read("index.html");
+    let all = select(&home, "a[data-element=all-topics]", "href");
+    let href = all[0].0.as_deref().expect("the home links all topics");
+    let page = read(&format!("{}index.html", href.strip_prefix("/cst/").unwrap()));
+    // The validator reads the text as a browser does: the apostrophe is not `&#39;`.
+    let topics: Vec<String> =
+        select(&page, "[data-element=topic-element]", "href").into_iter().map(|(_, t)| t.trim().replace("&#39;", "'").replace("&amp;", "&")).collect();
+    assert!(topics.len() >= 10, "{topics:?}");
+    let in_model = topics.iter().filter(|t| model.lines().any(|l| l == t.as_str())).count();
+    let outside: Vec<&String> = topics.iter().filter(|t| !model.lines().chain(eurovoc.lines()).any(|l| l == t.as_str())).collect();
+    assert!(outside.is_empty(), "topics in neither list: {outside:?}");
+    assert!(in_model * 2 >= topics.len(), "{in_model} of {} topics in the model's list", topics.len());
+}
+
+/// The lists embedded in the binary are the shared vocabularies (see src/vocabulary/README.md).
+#[test]
+fn the_embedded_lists_are_the_shared_ones() {
+    for name in ["argomenti-modello-comuni.txt", "eurovoc-it.txt"] {
+        let shared = common::repo().join("../shared/vocabolari").join(name);
+        let shared = fs::read_to_string(&shared).unwrap_or_else(|e| panic!("{}: {e}", shared.display()));
+        let ours = fs::read_to_string(common::repo().join("src/vocabulary").join(name)).unwrap();
+        assert!(shared == ours, "src/vocabulary/{name} differs from ../shared/vocabolari/{name}: copy it again");
     }
 }

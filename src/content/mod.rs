@@ -184,6 +184,14 @@ pub fn reference(file: &ContentFile, s: &Spanned<String>, errors: &mut Vec<Diagn
     Ref { slug: s.get_ref().clone(), span }
 }
 
+/// The topics as written, with their place in the file.
+pub fn topics(file: &ContentFile, written: Vec<Spanned<String>>) -> Vec<crate::domain::Topic> {
+    written
+        .into_iter()
+        .map(|t| crate::domain::Topic { span: t.span().start + file.front.start..t.span().end + file.front.start, label: t.into_inner() })
+        .collect()
+}
+
 /// A required text: empty or only spaces is an error at the value.
 pub fn non_empty(file: &ContentFile, s: &Spanned<String>, key: &str, errors: &mut Vec<Diagnostic>) -> String {
     if s.get_ref().trim().is_empty() {

@@ -14,7 +14,7 @@ struct RawNews {
     data: Spanned<toml::value::Datetime>,
     sommario: Spanned<String>,
     #[serde(default)]
-    argomenti: Vec<String>,
+    argomenti: Vec<Spanned<String>>,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
     pubblicazione: Option<Spanned<toml::value::Datetime>>,
@@ -32,7 +32,7 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<News> {
         title: non_empty(file, &raw.titolo, "titolo", errors),
         date: date?,
         summary: non_empty(file, &raw.sommario, "sommario", errors),
-        topics: raw.argomenti,
+        topics: super::topics(file, raw.argomenti),
         markdown: file.body_text().to_string(),
         body_offset: file.body.start,
     };

@@ -52,7 +52,7 @@ struct RawService {
     macroarea: MacroArea,
     destinatari: Spanned<Vec<Audience>>,
     #[serde(default)]
-    argomenti: Vec<String>,
+    argomenti: Vec<Spanned<String>>,
     #[serde(default)]
     in_evidenza: bool,
     #[serde(default)]
@@ -124,7 +124,7 @@ pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Service
         level: raw.livello,
         macro_area: raw.macroarea,
         audiences: raw.destinatari.into_inner(),
-        topics: raw.argomenti,
+        topics: super::topics(file, raw.argomenti),
         featured: raw.in_evidenza,
         activities: raw.attivita,
         tariff,

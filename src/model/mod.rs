@@ -10,6 +10,7 @@ use crate::content::Catalog;
 use crate::diagnostics::{Diagnostic, Source};
 use crate::domain::{
     Audience, Convention, ConventionStatus, Ente, FieldType, Form, FormKind, Level, Meta, News, Page, PageTemplate, SectionKind, ServiceStatus, TariffDoc,
+    Topic,
 };
 use crate::input::config::Config;
 use crate::input::gitdates::GitDates;
@@ -17,6 +18,7 @@ use crate::markdown::{self, Heading};
 use crate::pricing::describe;
 use crate::pricing::money::group_thousands;
 use crate::t;
+use crate::vocabulary::Vocabularies;
 
 mod services;
 mod views;
@@ -167,6 +169,7 @@ pub fn build(
     git: &GitDates,
     root: &std::path::Path,
     today: Date,
+    vocab: &Vocabularies,
 ) -> (Site, Vec<Diagnostic>) {
     let urls = Urls { base: config.base_path.clone() };
     let mut b = Builder {
@@ -184,10 +187,11 @@ pub fn build(
     };
     // Conventions first: services link to their articles.
     let (conventions, articles) = conventions(&mut b, catalog, &by_slug);
-    let services = services::views(&mut b, catalog, &by_slug);
+    let mut services = services::views(&mut b, catalog, &by_slug);
     let forms = forms(&mut b, catalog, &services);
     let pages = pages(&mut b, catalog);
-    let news = news(&mut b, catalog);
+    let mut news = news(&mut b, catalog);
+    vocabulary_labels(vocab, &mut services, &mut news);
     let topics = topics(&services, &news);
     let site = Site {
         levels: levels(&services, &urls),
@@ -429,8 +433,19 @@ fn changes(catalog: &Catalog, services: &[ServiceView], urls: &Urls, git: &GitDa
     out
 }
 
-fn topic_link(label: &str, urls: &Urls) -> Link {
-    Link { label: label.to_string(), url: urls.topic(&markdown::slugify(label)) }
+fn topic_link(topic: &Topic, urls: &Urls) -> Link {
+    Link { label: topic.label.trim().to_string(), url: urls.topic(&markdown::slugify(&topic.label)) }
+}
+
+/// A topic the vocabularies have is shown as they write it ("anagrafe" is "Anagrafe"): the
+/// AgID validator compares the labels exactly. Letter case does not change a topic's URL.
+fn vocabulary_labels(vocab: &Vocabularies, services: &mut [ServiceView], news: &mut [NewsView]) {
+    let links = services.iter_mut().flat_map(|s| s.topics.iter_mut()).chain(news.iter_mut().flat_map(|n| n.topics.iter_mut()));
+    for link in links {
+        if let Some(term) = vocab.find(&link.label) {
+            link.label = term.label.to_string();
+        }
+    }
 }
 
 /// Group services and news by topic. Topics whose names give the same slug are one topic,

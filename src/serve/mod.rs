@@ -119,7 +119,7 @@ fn error_lines(errors: &[Diagnostic]) -> Vec<String> {
     errors.iter().map(|e| e.render(false)).collect()
 }
 
-/// Print the errors of a build on stderr, in colour on a terminal.
+/// Print the errors (or the content warnings) of a build on stderr, in colour on a terminal.
 fn print_errors(errors: &[Diagnostic]) {
     let color = std::io::stderr().is_terminal();
     for e in errors {
@@ -179,6 +179,7 @@ fn first_build(session: &mut Session, output: &Path) -> Result<Option<BuildEvent
         Ok(s) => {
             let seconds = crate::i18n::decimal(started.elapsed().as_secs_f64(), 2);
             eprintln!("{}", t!("serve-built", pages = s.pages, seconds = seconds));
+            print_errors(&s.content_warnings);
             Ok(None)
         }
         Err(found) => {
@@ -224,6 +225,7 @@ impl Rebuilds {
         let (event, search_pending) = match self.session.rebuild() {
             Ok(s) => {
                 eprintln!("{}", t!("serve-rebuilt", pages = s.pages, ms = t.elapsed().as_millis() as u64));
+                print_errors(&s.content_warnings);
                 (BuildEvent::Reload, s.search_pending)
             }
             Err(found) => {

@@ -204,6 +204,9 @@ ref-none-yet = there is no { $kind ->
        *[news] news item
     } yet: add one, or remove `{ $key }`
 ref-known = known: { $list }
+topic-unknown = the topic «{ $topic }» is neither one of the Comuni site model's topics nor a EuroVoc term
+topic-unknown-near = use a term of one of the two lists, spelt as there, for example { $near }: the AgID validator (criterion C.SI.1.5) compares topics with these lists; see "Gli argomenti" in docs/contenuti.md
+topic-unknown-help = use a term of the Comuni site model's topics or of EuroVoc, spelt as there: the AgID validator (criterion C.SI.1.5) compares topics with these lists; see "Gli argomenti" in docs/contenuti.md
 ref-no-article = the convention "{ $convention }" has no article `#{ $article }`
 ref-article-did-you-mean = did you mean `#{ $article }`? Articles are the `## Art. N – Titolo` headings
 ref-articles = its articles are: { $list }

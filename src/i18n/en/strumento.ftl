@@ -71,6 +71,10 @@ errors-found = { $count ->
         [one] 1 error found
        *[other] { $count } errors found
     }; nothing was written.
+warnings-found = { $count ->
+        [one] 1 warning: the site is built all the same, but it is worth fixing.
+       *[other] { $count } warnings: the site is built all the same, but they are worth fixing.
+    }
 warning = warning
 error = error
 help = help

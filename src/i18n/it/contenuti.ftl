@@ -204,6 +204,9 @@ ref-none-yet = { $kind ->
        *[news] non c'è ancora nessuna notizia: aggiungetene una
     }, oppure togliete `{ $key }`
 ref-known = quelli che ci sono: { $list }
+topic-unknown = l'argomento «{ $topic }» non è né tra gli argomenti del modello dei siti dei Comuni né tra i termini di EuroVoc
+topic-unknown-near = usate un termine di uno dei due elenchi, scritto così, per esempio { $near }: il validatore AgID (criterio C.SI.1.5) confronta gli argomenti con questi elenchi; vedete «Gli argomenti» in docs/contenuti.md
+topic-unknown-help = usate un termine degli argomenti del modello dei siti dei Comuni o di EuroVoc, scritto così: il validatore AgID (criterio C.SI.1.5) confronta gli argomenti con questi elenchi; vedete «Gli argomenti» in docs/contenuti.md
 ref-no-article = la convenzione "{ $convention }" non ha l'articolo `#{ $article }`
 ref-article-did-you-mean = forse intendevate `#{ $article }`? Gli articoli sono i titoli `## Art. N – Titolo`
 ref-articles = i suoi articoli sono: { $list }

@@ -74,6 +74,10 @@ errors-found = { $count ->
         [one] 1 errore trovato
        *[other] { $count } errori trovati
     }; non è stato scritto nulla.
+warnings-found = { $count ->
+        [one] 1 avviso: il sito si costruisce lo stesso, ma conviene correggerlo.
+       *[other] { $count } avvisi: il sito si costruisce lo stesso, ma conviene correggerli.
+    }
 warning = avviso
 error = errore
 help = aiuto
