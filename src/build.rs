@@ -119,7 +119,8 @@ fn execute(opts: &Options, cache: Option<&mut Cache>, progress: &dyn Progress) -
     let mut errors = Diagnostics::new();
     let prepared = prepare(opts, progress, &mut errors);
     let Some(mut p) = prepared else { return Err(errors.into_sorted()) };
-    let sink = open_sink(opts, cache.as_deref()).map_err(|e| {
+    let compress = p.site.config.compress;
+    let sink = open_sink(opts, cache.as_deref(), compress).map_err(|e| {
         errors.push(e.into_diagnostic());
         std::mem::take(&mut errors).into_sorted()
     })?;
@@ -139,6 +140,7 @@ fn execute(opts: &Options, cache: Option<&mut Cache>, progress: &dyn Progress) -
         ..Summary::default()
     };
     if let Some(cache) = cache {
+        cache.compress = compress;
         index_and_write(sink, &made.produced, &p.assets, cache, progress, &mut summary)?;
     }
     Ok(Summary { elapsed: start.elapsed(), ..summary })
@@ -181,6 +183,9 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
     if !theme.minified_once() {
         warnings.push(t!("warn-minify-once"));
     }
+    if !assets::trim_is_current(&theme_dir) {
+        warnings.push(t!("warn-trim-stale", prefix = crate::diagnostics::relative(&theme_dir, root).display().to_string()));
+    }
     let (assets, asset_errors) = assets::plan(&theme_dir, root);
     let assets_ok = asset_errors.is_empty();
     errors.extend(asset_errors);
@@ -190,13 +195,13 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
 /// Where the files go as they are made: nowhere (check), a staging folder swapped in at the
 /// end (build, and the first build of a serve session), or the live output updated in place
 /// (later serve rebuilds).
-fn open_sink(opts: &Options, cache: Option<&Cache>) -> Result<write::Sink, write::WriteError> {
+fn open_sink(opts: &Options, cache: Option<&Cache>, compress: bool) -> Result<write::Sink, write::WriteError> {
     let (output, root) = (opts.output_dir(), opts.root.as_path());
     match cache {
         None => Ok(write::Sink::discard()),
-        Some(c) if c.output_ready => write::Sink::update(&output, root, c.written.clone()),
+        Some(c) if c.output_ready => write::Sink::update(&output, root, c.written.clone(), compress),
         // Hashes are kept for a serve session's next rebuild.
-        Some(c) => write::Sink::stage(&output, root, c.in_session()),
+        Some(c) => write::Sink::stage(&output, root, c.in_session(), compress),
     }
 }
 
@@ -321,7 +326,7 @@ pub fn update_search(opts: &Options, cache: &mut Cache) -> Result<usize, Diagnos
     }
     let index = search::index(&output, cache.written.keys().map(String::as_str))?;
     let count = index.len();
-    write::replace_under(&output, crate::routes::SEARCH_FOLDER, index, &mut cache.written).map_err(|e| e.into_diagnostic())?;
+    write::replace_under(&output, crate::routes::SEARCH_FOLDER, index, &mut cache.written, cache.compress).map_err(|e| e.into_diagnostic())?;
     cache.search_key = Some(key);
     Ok(count)
 }

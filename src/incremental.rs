@@ -76,6 +76,8 @@ pub struct Cache {
     previous: Option<Previous>,
     /// A `vetrina build`, not a serve session.
     build: bool,
+    /// The site's `comprimi`, for the search index a serve session rewrites after a rebuild.
+    pub(crate) compress: bool,
 }
 
 impl Cache {

@@ -1,5 +1,6 @@
 //! `vetrina init DIR`: a minimal new site that builds, with the AgID theme embedded in the
-//! binary (templates, static files and the npm manifest that pins Bootstrap Italia).
+//! binary (templates, static files, the npm manifest that pins Bootstrap Italia and the
+//! script that trims it at install time).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,8 @@ use include_dir::{include_dir, Dir};
 
 static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/templates");
 static STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/static");
+/// The script `npm ci` runs in the theme to trim Bootstrap Italia to what the templates use.
+static TOOLS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/agid/tools");
 // Includes the CI workflows (.github/workflows/vetrina.yml, .gitlab-ci.yml).
 static SKELETON: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/src/skeleton");
 const PACKAGE_JSON: &str = include_str!("../themes/agid/package.json");
@@ -39,6 +42,7 @@ pub fn init(dir: &Path) -> Result<(), InitError> {
     let theme = dir.join("themes").join("agid");
     extract(&TEMPLATES, &theme.join("templates"))?;
     extract(&STATIC, &theme.join("static"))?;
+    extract(&TOOLS, &theme.join("tools"))?;
     extract(&crate::nuovo::BUILT_IN, &theme.join("nuovo"))?;
     put(&theme.join("package.json"), PACKAGE_JSON.as_bytes())?;
     put(&theme.join("package-lock.json"), PACKAGE_LOCK.as_bytes())?;

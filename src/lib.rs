@@ -34,6 +34,7 @@ pub mod model;
 pub mod nuovo;
 pub mod output;
 pub mod policy;
+pub mod precompress;
 pub mod pricing;
 pub mod quote_command;
 pub mod render;

@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::input::assets::Asset;
 use crate::output::OutputFile;
+use crate::precompress::{self, ENCODINGS};
 use crate::t;
 
 /// Written into every output folder, so that we only ever replace our own folders.
@@ -129,6 +130,8 @@ pub struct Sink {
     track: bool,
     /// Every file produced so far, with its content hash (0 when not tracked).
     produced: Mutex<HashMap<String, u64>>,
+    /// Write the precompressed copies (`.br`, `.gz`) beside each text file (`comprimi`).
+    compress: bool,
 }
 
 enum Mode {
@@ -146,7 +149,7 @@ enum Mode {
 impl Sink {
     /// Start a complete build of `output` in a staging folder, after removing what killed
     /// builds left beside the output and inside it.
-    pub fn stage(output: &Path, root: &Path, track: bool) -> Result<Sink, WriteError> {
+    pub fn stage(output: &Path, root: &Path, track: bool, compress: bool) -> Result<Sink, WriteError> {
         check_output_location(output, root)?;
         let parent = parent_of(output);
         fs::create_dir_all(parent).map_err(|e| WriteError::Io(parent.into(), e))?;
@@ -157,19 +160,19 @@ impl Sink {
             remove_leftovers(output);
         }
         let staging = Scratch::new(if inside { output } else { parent }, BUILD_PREFIX)?;
-        Ok(Sink { mode: Mode::Stage { staging, output: output.to_path_buf(), inside }, track, produced: Mutex::default() })
+        Ok(Sink { mode: Mode::Stage { staging, output: output.to_path_buf(), inside }, track, produced: Mutex::default(), compress })
     }
 
     /// Update `output` in place; `before` is what the last build left in it.
-    pub fn update(output: &Path, root: &Path, before: HashMap<String, u64>) -> Result<Sink, WriteError> {
+    pub fn update(output: &Path, root: &Path, before: HashMap<String, u64>, compress: bool) -> Result<Sink, WriteError> {
         check_output_location(output, root)?;
         let mode = Mode::Update { output: output.to_path_buf(), before, pending: Mutex::default() };
-        Ok(Sink { mode, track: true, produced: Mutex::default() })
+        Ok(Sink { mode, track: true, produced: Mutex::default(), compress })
     }
 
     /// Write nothing (`vetrina check`).
     pub fn discard() -> Sink {
-        Sink { mode: Mode::Discard, track: false, produced: Mutex::default() }
+        Sink { mode: Mode::Discard, track: false, produced: Mutex::default(), compress: false }
     }
 
     /// Add one file of the site.
@@ -269,12 +272,15 @@ impl Sink {
                         produced.insert(a.to.clone(), stamp(a)?);
                     }
                 }
+                if self.compress {
+                    compress_staged(dir, &output, produced.keys().chain(assets.iter().map(|a| &a.to)))?;
+                }
                 fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| WriteError::Io(dir.join(MARKER), e))?;
                 put_in_place(staging, &output, inside)?;
             }
             Mode::Update { output, before, pending } => {
                 let pending = pending.into_inner().unwrap_or_else(|e| e.into_inner());
-                update_in_place(&output, &before, pending, assets, &mut produced)?;
+                update_in_place(&output, &before, pending, assets, &mut produced, self.compress)?;
             }
             Mode::Discard => {}
         }
@@ -289,19 +295,22 @@ fn stamp(a: &Asset) -> Result<u64, WriteError> {
 }
 
 /// The end of a serve rebuild: write the files that changed and the assets whose source
-/// changed, each renamed over the file the dev server may be sending at that moment, then
-/// remove the files no longer produced.
+/// changed, each renamed over the file the dev server may be sending at that moment (its
+/// compressed copies follow, so none is left stale), then remove the files no longer produced.
 fn update_in_place(
     output: &Path,
     before: &HashMap<String, u64>,
     pending: Vec<(String, Vec<u8>)>,
     assets: &[Asset],
     produced: &mut HashMap<String, u64>,
+    compress: bool,
 ) -> Result<(), WriteError> {
     fs::create_dir_all(output).map_err(|e| WriteError::Io(output.into(), e))?;
     for (rel, bytes) in pending {
         let path = safe_join(output, &rel)?;
         ensure_parent(&path)?;
+        // The copies first: once the page is new, so is what a browser accepting brotli gets.
+        replace_copies(output, &rel, &bytes, compress)?;
         replace_file(&path, &bytes)?;
     }
     for a in assets {
@@ -310,11 +319,14 @@ fn update_in_place(
         if before.get(&a.to) != Some(&h) {
             let path = safe_join(output, &a.to)?;
             ensure_parent(&path)?;
+            let bytes = fs::read(&a.from).map_err(|e| WriteError::Io(a.from.clone(), e))?;
+            replace_copies(output, &a.to, &bytes, compress)?;
             replace_with_copy(&a.from, &path)?;
         }
     }
     for old in before.keys().filter(|k| !produced.contains_key(*k)) {
         let _ = fs::remove_file(safe_join(output, old)?);
+        replace_copies(output, old, &[], false)?;
     }
     if !output.join(MARKER).is_file() {
         replace_file(&output.join(MARKER), MARKER_TEXT.as_bytes())?;
@@ -325,7 +337,7 @@ fn update_in_place(
 /// Replace, in place, the files under `prefix` of an output that `written` describes: write
 /// those that changed (each renamed over the old one), remove those no longer produced (the
 /// dev server's search index).
-pub fn replace_under(output: &Path, prefix: &str, files: Vec<OutputFile>, written: &mut HashMap<String, u64>) -> Result<(), WriteError> {
+pub fn replace_under(output: &Path, prefix: &str, files: Vec<OutputFile>, written: &mut HashMap<String, u64>, compress: bool) -> Result<(), WriteError> {
     let mut now = HashMap::with_capacity(files.len());
     for f in files {
         let h = crate::output::hash(&f.bytes);
@@ -335,6 +347,7 @@ pub fn replace_under(output: &Path, prefix: &str, files: Vec<OutputFile>, writte
         if written.get(&f.path) != Some(&h) {
             let path = safe_join(output, &f.path)?;
             ensure_parent(&path)?;
+            replace_copies(output, &f.path, &f.bytes, compress)?;
             replace_file(&path, &f.bytes)?;
         }
         now.insert(f.path, h);
@@ -342,9 +355,54 @@ pub fn replace_under(output: &Path, prefix: &str, files: Vec<OutputFile>, writte
     let stale: Vec<String> = written.keys().filter(|k| k.starts_with(prefix) && !now.contains_key(*k)).cloned().collect();
     for old in stale {
         let _ = fs::remove_file(safe_join(output, &old)?);
+        replace_copies(output, &old, &[], false)?;
         written.remove(&old);
     }
     written.extend(now);
+    Ok(())
+}
+
+/// Write the compressed copies of every file of a staged build (`rel`s, in parallel). A file
+/// the last build had with the same bytes keeps its copies, linked from there: compressing
+/// is most of the work, and is not done twice.
+fn compress_staged<'a>(dir: &Path, previous: &Path, rels: impl Iterator<Item = &'a String>) -> Result<(), WriteError> {
+    let rels: Vec<&String> = rels.collect();
+    rels.par_iter().try_for_each(|rel| {
+        let path = safe_join(dir, rel)?;
+        let len = fs::metadata(&path).map(|m| m.len() as usize).unwrap_or(0);
+        if !precompress::worth(rel, len) || rel.starts_with(".vetrina") {
+            return Ok(());
+        }
+        let bytes = fs::read(&path).map_err(|e| WriteError::Io(path.clone(), e))?;
+        let old = safe_join(previous, rel)?;
+        let copies: Vec<PathBuf> = ENCODINGS.iter().map(|e| safe_join(previous, &e.path_of(rel))).collect::<Result<_, _>>()?;
+        if copies.iter().any(|c| c.is_file()) && fs::read(&old).is_ok_and(|b| b == bytes) {
+            for (e, from) in ENCODINGS.iter().zip(&copies).filter(|(_, c)| c.is_file()) {
+                link_or_copy(from, &safe_join(dir, &e.path_of(rel))?)?;
+            }
+            return Ok(());
+        }
+        for (e, copy) in precompress::compressed(rel, &bytes) {
+            let to = safe_join(dir, &e.path_of(rel))?;
+            fs::write(&to, copy).map_err(|err| WriteError::Io(to.clone(), err))?;
+        }
+        Ok(())
+    })
+}
+
+/// In the live output (a preview's rebuild), make the compressed copies of `rel` match
+/// `bytes`, or remove them with `compress` off: a server must never send the old page for
+/// the new one.
+fn replace_copies(output: &Path, rel: &str, bytes: &[u8], compress: bool) -> Result<(), WriteError> {
+    let copies = if compress { precompress::compressed(rel, bytes) } else { Vec::new() };
+    for e in ENCODINGS {
+        let path = safe_join(output, &e.path_of(rel))?;
+        match copies.iter().find(|(c, _)| *c == e) {
+            Some((_, copy)) => replace_file(&path, copy)?,
+            None if path.is_file() => fs::remove_file(&path).map_err(|err| WriteError::Io(path.clone(), err))?,
+            None => {}
+        }
+    }
     Ok(())
 }
 
@@ -672,7 +730,7 @@ mod tests {
 
     /// A whole site at once, as a build writes it.
     fn write(output: &Path, root: &Path, files: &[OutputFile], assets: &[Asset]) -> Result<(), WriteError> {
-        let sink = Sink::stage(output, root, false)?;
+        let sink = Sink::stage(output, root, false, false)?;
         files.iter().try_for_each(|f| sink.put(&f.path, f.bytes.clone()))?;
         sink.finish(assets).map(|_| ())
     }
@@ -742,7 +800,7 @@ mod tests {
         let files = vec![OutputFile { path: "a/index.html".into(), bytes: b"1".to_vec() }];
         write(&out, root.path(), &files, &[]).unwrap();
         let before = HashMap::from([("a/index.html".to_string(), crate::output::hash(b"1"))]);
-        let sink = Sink::update(&out, root.path(), before).unwrap();
+        let sink = Sink::update(&out, root.path(), before, false).unwrap();
         sink.put("a/index.html", b"22".to_vec()).unwrap();
         sink.put("b/index.html", b"3".to_vec()).unwrap();
         sink.finish(&[]).unwrap();
@@ -752,7 +810,7 @@ mod tests {
         let mode = fs::metadata(out.join("a/index.html")).unwrap().permissions().mode();
         assert_ne!(mode & 0o044, 0, "not readable by others: {mode:o}");
         let mut written = HashMap::new();
-        replace_under(&out, "pagefind/", vec![OutputFile { path: "pagefind/x.pf".into(), bytes: b"i".to_vec() }], &mut written).unwrap();
+        replace_under(&out, "pagefind/", vec![OutputFile { path: "pagefind/x.pf".into(), bytes: b"i".to_vec() }], &mut written, false).unwrap();
         assert_eq!(names(&out.join("pagefind")), BTreeSet::from(["x.pf".to_string()]));
     }
 

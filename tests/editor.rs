@@ -31,7 +31,8 @@ fn nuovo_makes_a_file_of_every_kind_that_builds() {
     }
     let errors = site.check();
     assert!(errors.is_empty(), "the new files do not pass check:\n{}", list(&errors));
-    site.build().unwrap_or_else(|e| panic!("{}", list(&e)));
+    let built = site.build().unwrap_or_else(|e| panic!("{}", list(&e)));
+    assert!(built.content_warnings.is_empty(), "the new files give warnings:\n{}", list(&built.content_warnings));
     assert!(site.root().join("output/servizi/nuovo-servizio/index.html").is_file());
     assert!(site.root().join("output/nuovo-pagina/index.html").is_file());
 }
@@ -179,4 +180,17 @@ fn a_topic_warning_is_printed_and_the_exit_status_stays_zero() {
         assert!(out.contains(&format!("{SERVICE}:8:14: avviso: l'argomento «pagoPA»")), "{command}: {out}");
         assert!(out.contains("1 avviso"), "{command}: {out}");
     }
+}
+
+#[test]
+fn a_template_edited_after_the_theme_install_is_a_warning_naming_the_command() {
+    let site = Site::new();
+    let root = site.root();
+    let root = root.to_str().unwrap();
+    let (ok, out) = vetrina(&["check", "--root", root], &[]);
+    assert!(ok && !out.contains("npm run trim"), "{out}");
+    site.edit("themes/agid/templates/404.html", "Pagina non trovata", "Pagina non trovata qui");
+    let (ok, out) = vetrina(&["build", "--root", root], &[]);
+    assert!(ok, "{out}");
+    assert!(out.contains("Bootstrap Italia") && out.contains("npm run trim --prefix themes/agid"), "{out}");
 }

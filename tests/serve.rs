@@ -85,6 +85,19 @@ fn get_bytes(port: u16, path: &str) -> Option<(u16, Vec<u8>)> {
     Some((status, buf))
 }
 
+/// A GET that accepts brotli: the `Content-Encoding` of the answer and its body.
+fn get_compressed(port: u16, path: &str) -> Option<(Option<String>, Vec<u8>)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: br, gzip\r\nConnection: close\r\n\r\n").ok()?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).ok()?;
+    let end = buf.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&buf[..end]).to_lowercase();
+    let encoding = head.lines().find_map(|l| l.strip_prefix("content-encoding:")).map(|v| v.trim().to_string());
+    Some((encoding, buf[end + 4..].to_vec()))
+}
+
 /// Start `vetrina serve` on `root` with these environment variables; returns once it
 /// serves the home page.
 fn start_at(root: &Path, env: &[(&str, &Path)]) -> (Server, u16) {
@@ -363,4 +376,25 @@ fn a_stop_signal_removes_the_temporary_folder() {
         assert!(left.is_empty(), "SIG{signal} left {left:?}");
         wait_until(Duration::from_secs(2), "the event stream ends", || !tab.open.load(Ordering::SeqCst));
     }
+}
+
+/// With `comprimi` on (the default), the preview sends the brotli copy to a browser that
+/// accepts it, and a rebuild replaces the copy with the page: never the old page compressed.
+#[test]
+fn compressed_copies_are_served_and_follow_each_rebuild() {
+    let site = common::Site::new();
+    let (_server, port) = start(&site);
+    let page = "/servizi/primo-servizio/";
+    let decoded = || {
+        let (encoding, body) = get_compressed(port, page).unwrap();
+        assert_eq!(encoding.as_deref(), Some("br"), "the page is not sent compressed");
+        let mut text = String::new();
+        brotli::Decompressor::new(&body[..], 4096).read_to_string(&mut text).unwrap();
+        text
+    };
+    assert!(decoded().contains("Primo servizio"));
+    site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Servizio rinnovato\"");
+    wait_for(port, page, "Servizio rinnovato", Duration::from_secs(10));
+    let text = decoded();
+    assert!(text.contains("Servizio rinnovato") && !text.contains(">Primo servizio<"), "the compressed copy is stale");
 }

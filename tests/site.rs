@@ -198,7 +198,7 @@ fn sitemap_robots_404_and_assets() {
     assert!(read("404.html").contains("Pagina non trovata"));
     for asset in [
         "assets/bi/css/bootstrap-italia.min.css",
-        "assets/bi/js/bootstrap-italia.bundle.min.js",
+        "assets/bi/js/bootstrap-italia.min.js",
         "assets/bi/svg/sprites.svg",
         "assets/bi/fonts/Titillium_Web/OFL.txt",
         "assets/bi/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.woff2",
@@ -207,6 +207,12 @@ fn sitemap_robots_404_and_assets() {
     ] {
         assert!(output().join(asset).is_file(), "{asset} missing");
     }
+    // Bootstrap Italia trimmed by the theme's install, not the whole library (612 KB, 1 MB).
+    let size = |asset: &str| fs::metadata(output().join(asset)).unwrap().len();
+    assert!(size("assets/bi/css/bootstrap-italia.min.css") < 150_000, "the CSS is not trimmed");
+    assert!(size("assets/bi/js/bootstrap-italia.min.js") < 60_000, "the JavaScript is not trimmed");
+    let js = read("assets/bi/js/bootstrap-italia.min.js");
+    assert!(js.contains("BOOTSTRAP_ITALIA_VERSION") && js.contains("navbarcollapsible"), "the validator's version mark or the menu is missing");
     let css = read("assets/css/fonts.css");
     assert!(css.contains("@font-face") && css.contains("Titillium Web"));
 }
@@ -263,4 +269,33 @@ fn the_embedded_lists_are_the_shared_ones() {
         let ours = fs::read_to_string(common::repo().join("src/vocabulary").join(name)).unwrap();
         assert!(shared == ours, "src/vocabulary/{name} differs from ../shared/vocabolari/{name}: copy it again");
     }
+}
+
+/// `comprimi` is on by default: every text file worth it has `.br` and `.gz` copies that
+/// decode to it; compressed formats (PDF, fonts) have none.
+#[test]
+fn text_files_have_compressed_copies_that_decode_to_them() {
+    use std::io::Read;
+    let out = output();
+    let mut checked = 0;
+    for rel in
+        ["index.html", "servizi/app-io/index.html", "calcola/index.html", "assets/bi/css/bootstrap-italia.min.css", "assets/bi/js/bootstrap-italia.min.js"]
+    {
+        let plain = fs::read(out.join(rel)).unwrap();
+        let mut br = Vec::new();
+        brotli::Decompressor::new(&fs::read(out.join(format!("{rel}.br"))).unwrap()[..], 4096).read_to_end(&mut br).unwrap();
+        let mut gz = Vec::new();
+        flate2::read::GzDecoder::new(&fs::read(out.join(format!("{rel}.gz"))).unwrap()[..]).read_to_end(&mut gz).unwrap();
+        assert!(br == plain && gz == plain, "{rel}: a copy differs");
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+    let pages = html_files(out);
+    let missing: Vec<_> = pages.iter().filter(|p| fs::metadata(p).unwrap().len() > 1024 && !p.with_extension("html.br").is_file()).collect();
+    assert!(missing.is_empty(), "pages without a .br copy: {missing:?}");
+    let binary = walkdir::WalkDir::new(out).into_iter().filter_map(Result::ok).filter(|e| {
+        let name = e.file_name().to_string_lossy();
+        name.ends_with(".pdf.br") || name.ends_with(".woff2.gz") || name.ends_with(".odt.br")
+    });
+    assert_eq!(binary.count(), 0, "compressed formats got copies");
 }

@@ -82,6 +82,7 @@ struct RawConfig {
     piede: FooterLinks,
     #[serde(default)]
     social: Vec<Social>,
+    comprimi: Option<bool>,
 }
 
 /// The validated configuration.
@@ -104,6 +105,8 @@ pub struct Config {
     pub membership_service: Option<Spanned<String>>,
     pub footer: FooterLinks,
     pub social: Vec<Social>,
+    /// Write `.br` and `.gz` copies beside each text file (`comprimi`, on by default).
+    pub compress: bool,
 }
 
 pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
@@ -147,6 +150,7 @@ pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config,
         membership_service: raw.servizio_adesione,
         footer: raw.piede,
         social: raw.social,
+        compress: raw.comprimi.unwrap_or(true),
     })
 }
 

@@ -281,8 +281,9 @@ async fn http(
     signals: Signals,
 ) -> Result<(), ServeError> {
     let addr = listener.local_addr()?;
-    let not_found = ServeFile::new(output.join("404.html"));
-    let files = ServeDir::new(output).append_index_html_on_directories(true).not_found_service(not_found);
+    // The build's `.br`/`.gz` copies, to a browser that accepts them, as a static host does.
+    let not_found = ServeFile::new(output.join("404.html")).precompressed_br().precompressed_gzip();
+    let files = ServeDir::new(output).append_index_html_on_directories(true).precompressed_br().precompressed_gzip().not_found_service(not_found);
     let subscribe = events.clone();
     let app = Router::new()
         .route(

@@ -43,8 +43,17 @@ export async function serve(dir, { csp = CSP } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", vary: "accept-encoding" };
+      // As a static host does with the build's copies (`comprimi`): the .br or .gz beside
+      // the file, to a browser that accepts it.
+      const accepted = String(req.headers["accept-encoding"] ?? "");
+      let body;
+      for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (body || !accepted.includes(encoding)) continue;
+        body = await readFile(file + suffix).catch(() => undefined);
+        if (body) headers["content-encoding"] = encoding;
+      }
+      body ??= await readFile(file);
       const policy = typeof csp === "function" ? csp(path) : csp;
       if (policy) headers["content-security-policy"] = policy;
       res.writeHead(200, headers).end(body);

@@ -83,6 +83,7 @@ init-done = Created a new site in { $dir }.
 init-next = Next: cd { $dir } && npm ci --prefix themes/agid && vetrina build
 warn-shallow = the git checkout is shallow: "Pagina aggiornata il" dates may all be the last commit's; fetch the full history (e.g. `fetch-depth: 0`)
 warn-minify-once = the theme's templates could not be minified once, ahead of the pages (a template no longer parses once minified): every page is minified instead, which gives the same site more slowly
+warn-trim-stale = the theme's templates or scripts changed after Bootstrap Italia was trimmed for them: a class used for the first time would have no style; run `npm run trim --prefix { $prefix }`
 
 ## What content may put in a page
 

@@ -86,6 +86,7 @@ init-done = Nuovo sito creato in { $dir }.
 init-next = Poi: cd { $dir } && npm ci --prefix themes/agid && vetrina build
 warn-shallow = la copia git è parziale (shallow): le date «Pagina aggiornata il» potrebbero essere tutte quella dell'ultimo commit; scaricate la storia completa (per esempio `fetch-depth: 0`)
 warn-minify-once = i modelli del tema non si possono minimizzare una volta sola (un modello non si legge più una volta minimizzato): si minimizza ogni pagina, con lo stesso risultato ma più lentamente
+warn-trim-stale = i modelli o gli script del tema sono cambiati dopo che Bootstrap Italia è stato ridotto per loro: una classe usata per la prima volta resterebbe senza stile; eseguite `npm run trim --prefix { $prefix }`
 
 ## Che cosa un contenuto può mettere in una pagina
 

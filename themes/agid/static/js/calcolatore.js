@@ -14,6 +14,8 @@ for (const root of document.querySelectorAll("[data-calculator]")) {
     const nojs = root.querySelector(".vetrina-calc-nojs");
     nojs.textContent = "Il calcolatore non è disponibile in questo momento: i prezzi sono nelle tabelle della pagina.";
     nojs.hidden = false;
+    root.querySelector("form").hidden = true;
+    root.querySelector(".vetrina-calc-risultato").hidden = true;
     console.error(error);
   });
 }
