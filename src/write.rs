@@ -296,7 +296,8 @@ fn stamp(a: &Asset) -> Result<u64, WriteError> {
 
 /// The end of a serve rebuild: write the files that changed and the assets whose source
 /// changed, each renamed over the file the dev server may be sending at that moment (its
-/// compressed copies follow, so none is left stale), then remove the files no longer produced.
+/// compressed copies just before it, so none is stale once it is new), then remove the files
+/// no longer produced.
 fn update_in_place(
     output: &Path,
     before: &HashMap<String, u64>,
@@ -366,7 +367,8 @@ pub fn replace_under(output: &Path, prefix: &str, files: Vec<OutputFile>, writte
 /// the last build had with the same bytes keeps its copies, linked from there: compressing
 /// is most of the work, and is not done twice.
 fn compress_staged<'a>(dir: &Path, previous: &Path, rels: impl Iterator<Item = &'a String>) -> Result<(), WriteError> {
-    let rels: Vec<&String> = rels.collect();
+    // A tracked build lists its assets among the files produced too: each file once.
+    let rels: Vec<&String> = rels.collect::<BTreeSet<_>>().into_iter().collect();
     rels.par_iter().try_for_each(|rel| {
         let path = safe_join(dir, rel)?;
         let len = fs::metadata(&path).map(|m| m.len() as usize).unwrap_or(0);
@@ -737,6 +739,31 @@ mod tests {
 
     fn names(dir: &Path) -> BTreeSet<String> {
         fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn compressed_copies_are_made_once_and_follow_the_file() {
+        use std::os::unix::fs::MetadataExt;
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("output");
+        let page = |text: &str| OutputFile { path: "a/index.html".into(), bytes: text.repeat(200).into_bytes() };
+        let build = |files: &[OutputFile]| {
+            let sink = Sink::stage(&out, root.path(), false, true).unwrap();
+            files.iter().for_each(|f| sink.put(&f.path, f.bytes.clone()).unwrap());
+            sink.finish(&[]).unwrap();
+        };
+        let inode = |name: &str| fs::metadata(out.join(name)).unwrap().ino();
+        build(&[page("<p>uno</p>"), OutputFile { path: "b.pdf".into(), bytes: vec![b'x'; 5000] }]);
+        assert!(out.join("a/index.html.br").is_file() && out.join("a/index.html.gz").is_file());
+        assert!(!out.join("b.pdf.br").exists(), "a PDF is compressed already");
+        let first = inode("a/index.html.br");
+        build(&[page("<p>uno</p>")]);
+        assert_eq!(inode("a/index.html.br"), first, "an unchanged page keeps the copy of the last build");
+        build(&[page("<p>due</p>")]);
+        assert_ne!(inode("a/index.html.br"), first);
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&fs::read(out.join("a/index.html.gz")).unwrap()[..]), &mut text).unwrap();
+        assert!(text.starts_with("<p>due</p>"), "the copy follows the file");
     }
 
     #[test]
