@@ -152,7 +152,9 @@ fn a_negative_count_says_so() {
 fn init_writes_a_problem_matcher_for_the_error_lines() {
     let site = Site::new();
     let matcher = site.read(".github/vetrina-problem-matcher.json");
-    assert!(matcher.contains("errore|error"), "{matcher}");
+    assert!(matcher.contains("errore|error") && matcher.contains("avviso|warning"), "{matcher}");
+    let json: serde_json::Value = serde_json::from_str(&matcher).expect("the matcher is JSON");
+    assert_eq!(json["problemMatcher"][1]["severity"], "warning");
     assert!(site.read(".github/workflows/vetrina.yml").contains("::add-matcher::.github/vetrina-problem-matcher.json"));
     assert!(site.root().join("themes/agid/nuovo/servizio.md").is_file(), "init does not ship the templates of `nuovo`");
     assert!(site.read("vetrina.toml").contains("docs/contenuti.md"));
