@@ -109,8 +109,8 @@ impl Diagnostic {
     }
 
     /// The one-line form editors and CI annotations parse: `path:line:col: errore: message`
-    /// (`error:` in English; `avviso:`/`warning:` for a warning). A control character in a file name (a newline would split the
-    /// line) is shown escaped.
+    /// (`error:` in English; `avviso:`/`warning:` for a warning). A control character in a
+    /// file name (a newline would split the line) is shown escaped.
     pub fn headline(&self) -> String {
         let path = shown_path(&self.path);
         let level = self.level_name();

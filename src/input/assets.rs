@@ -1,6 +1,7 @@
 //! The static files a site ships: Bootstrap Italia's CSS and JS (trimmed by the theme's
-//! install), icon sprite and fonts (from the theme's npm install, with their licences), pdf-lib, the theme's own `static/`, and
-//! the site's `static/`. Only planned here; `write` copies them.
+//! install), icon sprite and fonts (from the theme's npm install, with their licences),
+//! pdf-lib, the theme's own `static/`, and the site's `static/`. Only planned here; `write`
+//! copies them.
 //!
 //! What is published must come from the site: a symbolic link in `static/` (the theme's or
 //! the site's) could publish any file of the machine (`ln -s /etc/passwd static/x`), so a
@@ -24,7 +25,7 @@ pub struct Asset {
 }
 
 /// Bootstrap Italia's CSS and JavaScript trimmed to what the theme uses, made by the theme's
-/// `npm ci` (`tools/trim-bootstrap-italia.mjs`) inside its install: 70 KB and 18 KB where
+/// `npm ci` (`tools/trim-bootstrap-italia.mjs`) inside its install: ≈70 KB and ≈18 KB where
 /// the whole library is 612 KB and 1 MB, most of a phone's first load. Output name → made file.
 const BI_TRIMMED: &[(&str, &str)] = &[("css/bootstrap-italia.min.css", "bootstrap-italia.min.css"), ("js/bootstrap-italia.min.js", "bootstrap-italia.min.js")];
 /// The files of Bootstrap Italia taken as they are, relative to its `dist/`.
