@@ -25,10 +25,13 @@ impl ContentFile {
     pub fn body_text(&self) -> &str {
         &self.source.text[self.body.clone()]
     }
+    /// A span given relative to the front matter (as the TOML parser gives it), in the file.
+    pub fn in_file(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.front.start..span.end + self.front.start
+    }
     /// A diagnostic at a span given relative to the front matter.
     pub fn error_in_front(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        let shifted = span.start + self.front.start..span.end + self.front.start;
-        Diagnostic::at(&self.source, shifted, message)
+        Diagnostic::at(&self.source, self.in_file(span), message)
     }
     /// A diagnostic at a span given relative to the body.
     pub fn error_in_body(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {

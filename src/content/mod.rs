@@ -177,7 +177,7 @@ pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -
 
 /// A reference to another file by slug, checked for shape here and for existence later.
 pub fn reference(file: &ContentFile, s: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Ref {
-    let span = s.span().start + file.front.start..s.span().end + file.front.start;
+    let span = file.in_file(s.span());
     if !is_safe_slug(s.get_ref()) {
         errors.push(file.error_in_front(s.span(), t!("content-bad-reference", slug = s.get_ref())).with_help(t!("content-bad-reference-help")));
     }
@@ -186,10 +186,7 @@ pub fn reference(file: &ContentFile, s: &Spanned<String>, errors: &mut Vec<Diagn
 
 /// The topics as written, with their place in the file.
 pub fn topics(file: &ContentFile, written: Vec<Spanned<String>>) -> Vec<crate::domain::Topic> {
-    written
-        .into_iter()
-        .map(|t| crate::domain::Topic { span: t.span().start + file.front.start..t.span().end + file.front.start, label: t.into_inner() })
-        .collect()
+    written.into_iter().map(|t| crate::domain::Topic { span: file.in_file(t.span()), label: t.into_inner() }).collect()
 }
 
 /// A required text: empty or only spaces is an error at the value.

@@ -442,9 +442,7 @@ fn topic_link(topic: &Topic, urls: &Urls) -> Link {
 fn vocabulary_labels(vocab: &Vocabularies, services: &mut [ServiceView], news: &mut [NewsView]) {
     let links = services.iter_mut().flat_map(|s| s.topics.iter_mut()).chain(news.iter_mut().flat_map(|n| n.topics.iter_mut()));
     for link in links {
-        if let Some(term) = vocab.find(&link.label) {
-            link.label = term.label.to_string();
-        }
+        link.label = vocab.label(&link.label);
     }
 }
 
