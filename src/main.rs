@@ -90,6 +90,8 @@ enum Command {
         persone: Option<u64>,
         #[arg(long, value_name = "N", default_value_t = 1)]
         anni: u32,
+        #[arg(long, value_name = "DATA")]
+        dal: Option<String>,
         #[arg(long, value_name = "VOCE")]
         voce: Vec<String>,
         #[arg(long)]
@@ -326,7 +328,7 @@ fn run(command: Command) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Preventivo { root, servizio, ente, tipo, abitanti, postazioni, imprese, utenti, persone, anni, voce, non_aderente, json } => {
+        Command::Preventivo { root, servizio, ente, tipo, abitanti, postazioni, imprese, utenti, persone, anni, dal, voce, non_aderente, json } => {
             let request = vetrina::quote_command::Request {
                 services: servizio,
                 ente,
@@ -337,6 +339,7 @@ fn run(command: Command) -> ExitCode {
                 users: utenti,
                 persons: persone,
                 years: anni,
+                start: dal,
                 items: voce,
                 non_member: non_aderente,
             };

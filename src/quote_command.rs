@@ -9,6 +9,7 @@
 //!
 //! ```text
 //! vetrina preventivo --servizio rao-pubblico --abitanti 3500 --voce spid-day=2 --anni 3
+//! vetrina preventivo --servizio adesione-cst --abitanti 7000 --imprese 598 --dal 15/04/2027
 //! vetrina preventivo --servizio pagopa --servizio app-io --ente "Comune di Borgo Alto" --json
 //! ```
 
@@ -40,6 +41,8 @@ pub struct Request {
     pub users: Option<u64>,
     pub persons: Option<u64>,
     pub years: u32,
+    /// `--dal`: the day the Ente joins or the service starts, `2027-04-15` or `15/04/2027`.
+    pub start: Option<String>,
     /// `--voce ID[=N]` or `--voce SERVIZIO:ID[=N]`: an optional item chosen, or a quantity.
     pub items: Vec<String>,
     pub non_member: bool,
@@ -172,7 +175,27 @@ fn profile(ente: Option<&Ente>, r: &Request, errors: &mut Vec<String>) -> Profil
     }
     p.years = r.years.clamp(1, MAX_YEARS);
     p.member = !r.non_member;
+    if let Some(text) = &r.start {
+        match parse_day(text) {
+            Some(d) => p.start = Some(d),
+            None => errors.push(t!("quote-bad-start", value = text.as_str())),
+        }
+    }
     p
+}
+
+/// A day as an office writes it, `15/04/2027`, or as a computer does, `2027-04-15`.
+fn parse_day(text: &str) -> Option<jiff::civil::Date> {
+    let text = text.trim();
+    if let Ok(d) = text.parse() {
+        return Some(d);
+    }
+    let mut parts = text.split('/').map(|p| p.trim().parse::<i16>().ok());
+    let (day, month, year) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() {
+        return None;
+    }
+    jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 fn parse_ente_type(text: &str) -> Option<EnteType> {
@@ -288,12 +311,17 @@ fn totals(priced: &Priced) -> Vec<String> {
     let counted: Vec<&Quote> = priced.services.iter().map(|s| &s.quote).filter(|q| !q.not_available).collect();
     let sum = |f: fn(&Quote) -> Cents| counted.iter().map(|q| f(q)).sum::<Cents>();
     let (one_off, yearly, vat_one_off, vat_yearly) = (sum(|q| q.one_off), sum(|q| q.yearly), sum(|q| q.vat_one_off), sum(|q| q.vat_yearly));
+    let (first_year, vat_first_year) = (sum(|q| q.first_year), sum(|q| q.vat_first_year));
     let priced_any = counted.iter().any(|q| q.lines.iter().any(|l| matches!(l.price, Price::Amount(_) | Price::Included)));
     let mut out = Vec::new();
     if priced_any {
         out.push(t!("quote-total-net", one_off = format_euro(one_off), yearly = format_euro(yearly)));
         out.push(t!("quote-total-vat", one_off = format_euro(vat_one_off), yearly = format_euro(vat_yearly)));
-        out.push(t!("quote-first-year", amount = format_euro(one_off + yearly + vat_one_off + vat_yearly)));
+        if first_year != yearly {
+            let start = priced.profile.start.map(|d| d.strftime("%d/%m/%Y").to_string()).unwrap_or_default();
+            out.push(t!("quote-first-year-share", start = start, net = format_euro(first_year), vat = format_euro(vat_first_year)));
+        }
+        out.push(t!("quote-first-year", amount = format_euro(one_off + first_year + vat_one_off + vat_first_year)));
         let years = priced.profile.years;
         if years > 1 {
             out.push(t!("quote-all-years", years = years, amount = format_euro(sum(|q| q.total) + sum(|q| q.total_vat))));
@@ -312,6 +340,17 @@ fn totals(priced: &Priced) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_as_offices_and_computers_write_them() {
+        assert_eq!(parse_day("15/04/2027"), Some(jiff::civil::date(2027, 4, 15)));
+        assert_eq!(parse_day(" 2027-04-15 "), Some(jiff::civil::date(2027, 4, 15)));
+        assert_eq!(parse_day("29/02/2028"), Some(jiff::civil::date(2028, 2, 29)));
+        assert_eq!(parse_day("29/02/2027"), None);
+        assert_eq!(parse_day("15/04"), None);
+        assert_eq!(parse_day("1/2/3/4"), None);
+        assert_eq!(parse_day("aprile"), None);
+    }
 
     #[test]
     fn ente_types_as_people_write_them() {

@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::domain::TariffDoc;
 use crate::pricing::money::{means_on_request, parse_cents, parse_percent, parse_rate, BasisPoints, ParseMoneyError};
 use crate::pricing::validate::check_rule;
-use crate::pricing::{Band, BandValue, Basis, EnteType, Fixed, Item, Periodicity, Quantity, Rule, Tariff};
+use crate::pricing::{Band, BandValue, Basis, EnteType, FirstYear, Fixed, Item, Periodicity, Quantity, Rule, Tariff};
 use crate::t;
 
 /// An amount as the editor wrote it: always a string, never a float (floats are not exact).
@@ -50,6 +50,15 @@ enum RawPeriodicity {
     UnaTantum,
     Annuale,
     Mensile,
+}
+
+/// `primo_anno`: how the first year is charged to an Ente that starts during the year.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum RawFirstYear {
+    Intero,
+    Mesi,
+    Giorni,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
@@ -131,6 +140,7 @@ struct RawItem {
     #[serde(default)]
     opzionale: bool,
     quantita: Option<RawQuantity>,
+    primo_anno: Option<Spanned<RawFirstYear>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -446,6 +456,7 @@ fn convert_item(file: &ContentFile, si: &Spanned<RawItem>, errors: &mut Vec<Diag
         RawPeriodicity::Annuale => Periodicity::Yearly,
         RawPeriodicity::Mensile => Periodicity::Monthly,
     };
+    let first_year = first_year(file, i, periodicity, errors);
     let rule = rule?;
     (errors.len() == before).then_some(Item {
         id,
@@ -458,7 +469,22 @@ fn convert_item(file: &ContentFile, si: &Spanned<RawItem>, errors: &mut Vec<Diag
         max: max.ok()?,
         optional: i.opzionale,
         quantity,
+        first_year,
     })
+}
+
+/// `primo_anno`: only a yearly or monthly item has a first year to charge in proportion.
+fn first_year(file: &ContentFile, i: &RawItem, periodicity: Periodicity, errors: &mut Vec<Diagnostic>) -> FirstYear {
+    let Some(raw) = &i.primo_anno else { return FirstYear::Whole };
+    let rule = match raw.get_ref() {
+        RawFirstYear::Intero => FirstYear::Whole,
+        RawFirstYear::Mesi => FirstYear::Months,
+        RawFirstYear::Giorni => FirstYear::Days,
+    };
+    if periodicity == Periodicity::OneOff && rule != FirstYear::Whole {
+        errors.push(file.error_in_front(raw.span(), t!("tariff-first-year-one-off")).with_help(t!("tariff-first-year-one-off-help")));
+    }
+    rule
 }
 
 /// `per_tipo_ente`: an amount, or "su-richiesta", "incluso", "non-disponibile".

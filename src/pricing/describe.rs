@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::model::{Band, BandValue, Basis, EnteType, Fixed, Item, Periodicity, Rule, Tariff};
+use super::model::{Band, BandValue, Basis, EnteType, FirstYear, Fixed, Item, Periodicity, Rule, Tariff};
 use super::money::{format_euro, format_rate, group_thousands, BasisPoints};
 
 /// One row of the "Quanto costa" table.
@@ -46,6 +46,8 @@ pub struct TariffSummary {
     pub vat: String,
     pub member_discount: Option<String>,
     pub members_only: bool,
+    /// Some item is charged in proportion in its first year: the calculator asks the start.
+    pub pro_rata: bool,
 }
 
 pub fn periodicity_label(p: Periodicity) -> &'static str {
@@ -203,6 +205,9 @@ pub fn summarize_item(item: &Item) -> ItemSummary {
     if let Some(max) = item.max {
         notes.push(format!("Importo massimo {}.", format_euro(max)));
     }
+    if let Some(note) = first_year_note(item.first_year) {
+        notes.push(note.into());
+    }
     if let Rule::Sum { parts } = &item.rule {
         for part in parts {
             if let Rule::Tiers { basis, bands } | Rule::Bands { basis, bands } = part {
@@ -226,18 +231,29 @@ pub fn summarize_item(item: &Item) -> ItemSummary {
     }
 }
 
+/// What the tariff table says of a first year charged in proportion.
+pub fn first_year_note(rule: FirstYear) -> Option<&'static str> {
+    match rule {
+        FirstYear::Whole => None,
+        FirstYear::Months => Some("Nel primo anno si paga in proporzione ai mesi, dal mese di adesione o di attivazione (contato per intero) a dicembre."),
+        FirstYear::Days => Some("Nel primo anno si paga in proporzione ai giorni, dal giorno di adesione o di attivazione al 31 dicembre."),
+    }
+}
+
 pub fn summarize(tariff: &Tariff) -> TariffSummary {
     TariffSummary {
         items: tariff.items.iter().map(summarize_item).collect(),
         vat: tariff.vat.to_string(),
         member_discount: (tariff.member_discount != BasisPoints(0)).then(|| tariff.member_discount.to_string()),
         members_only: tariff.members_only,
+        pro_rata: tariff.items.iter().any(|i| i.first_year != FirstYear::Whole),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pricing::FirstYear;
 
     fn item(rule: Rule) -> Item {
         Item {
@@ -251,6 +267,7 @@ mod tests {
             max: None,
             optional: false,
             quantity: None,
+            first_year: FirstYear::Whole,
         }
     }
 

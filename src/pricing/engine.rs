@@ -3,7 +3,9 @@
 //! The rounding rule (the only one): every computed item amount is kept exact in
 //! ten-thousandths of a euro while it is computed, then rounded **once, half away from zero,
 //! to the cent**; a member discount and each VAT amount are rounded the same way; subtotals
-//! and totals are exact sums of rounded amounts. The browser calculator implements the same
+//! and totals are exact sums of rounded amounts. An item charged in proportion in its first
+//! year (`FirstYear`) takes its share of the rounded yearly amount, rounded once the same
+//! way. The browser calculator implements the same
 //! steps (see `themes/agid/static/js/pricing.js`) and a differential test keeps them equal.
 //!
 //! Every product and sum is computed in `i128` with checked operations, and every amount a
@@ -13,9 +15,10 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::model::{BandValue, Basis, EnteType, Fixed, Item, Periodicity, Rule, Tariff};
+use super::model::{BandValue, Basis, EnteType, FirstYear, Fixed, Item, Periodicity, Rule, Tariff};
 use super::money::{div_round, percent_of, to_cents, Cents};
 
 /// What the calculator knows about the Ente asking. Missing fields default to a member
@@ -36,6 +39,9 @@ pub struct Profile {
     pub quantities: BTreeMap<String, u32>,
     /// Years of the convention, for the multi-year total (at least 1).
     pub years: u32,
+    /// The day the Ente joins or the service starts: items charged in proportion in their
+    /// first year (`FirstYear`) are charged from it. None: the whole first year.
+    pub start: Option<Date>,
 }
 
 impl Default for Profile {
@@ -56,6 +62,7 @@ impl Profile {
             member: true,
             quantities: BTreeMap::new(),
             years: 1,
+            start: None,
         }
     }
 
@@ -92,6 +99,9 @@ pub struct Line {
     pub price: Price,
     /// What the line adds to the yearly subtotal (monthly × 12, yearly as is).
     pub per_year: Option<Cents>,
+    /// What it adds to the first year's: `per_year`, or its share when the item is charged
+    /// in proportion from the profile's start.
+    pub first_year: Option<Cents>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -101,8 +111,12 @@ pub struct Quote {
     pub yearly: Cents,
     pub vat_one_off: Cents,
     pub vat_yearly: Cents,
+    /// The yearly costs of the first year (less than `yearly` when an item is charged in
+    /// proportion from the start) and their VAT.
+    pub first_year: Cents,
+    pub vat_first_year: Cents,
     pub years: u32,
-    /// `one_off + yearly × years`, VAT excluded.
+    /// `one_off + first_year + yearly × (years − 1)`, VAT excluded.
     pub total: Cents,
     pub total_vat: Cents,
     /// True when some line has no number (quote on request): totals leave it out.
@@ -260,6 +274,7 @@ fn line(tariff: &Tariff, item: &Item, p: &Profile, not_available: bool) -> Resul
         (Price::Amount(c), Periodicity::Monthly) => Some(to_cents(Exact::from(c) * 12).ok_or_else(too_large)?),
         _ => None,
     };
+    let first_year = per_year.map(|c| share_of_first_year(c, first_year_share(item.first_year, p.start)).ok_or_else(too_large)).transpose()?;
     Ok(Line {
         item: item.id.clone(),
         name: item.name.clone(),
@@ -267,26 +282,46 @@ fn line(tariff: &Tariff, item: &Item, p: &Profile, not_available: bool) -> Resul
         quantity: if chosen { quantity_of(item, p) } else { None },
         price,
         per_year,
+        first_year,
     })
+}
+
+/// The share of its first year an item is charged, as `(numerator, denominator)`: by months,
+/// `13 − month` twelfths (the month of the start counts whole); by days, the days from the
+/// start to 31 December, both counted, over the days of that year (365 or 366).
+pub fn first_year_share(rule: FirstYear, start: Option<Date>) -> (i64, i64) {
+    match (rule, start) {
+        (FirstYear::Whole, _) | (_, None) => (1, 1),
+        (FirstYear::Months, Some(d)) => (13 - i64::from(d.month()), 12),
+        (FirstYear::Days, Some(d)) => (i64::from(d.days_in_year() - d.day_of_year() + 1), i64::from(d.days_in_year())),
+    }
+}
+
+/// A yearly amount's share, rounded once (half away from zero) to the cent.
+fn share_of_first_year(per_year: Cents, (num, den): (i64, i64)) -> Option<Cents> {
+    to_cents(div_round(i128::from(per_year).checked_mul(i128::from(num))?, i128::from(den))?)
 }
 
 /// Evaluate a whole tariff: itemised lines, subtotals, VAT and the multi-year total.
 pub fn quote(tariff: &Tariff, p: &Profile) -> Result<Quote, TooLarge> {
     let not_available = tariff.members_only && !p.member;
     let mut lines = Vec::with_capacity(tariff.items.len());
-    let (mut one_off, mut yearly, mut incomplete): (Exact, Exact, bool) = (0, 0, false);
+    let (mut one_off, mut yearly, mut first_year, mut incomplete): (Exact, Exact, Exact, bool) = (0, 0, 0, false);
     let too_large = |Overflow| TooLarge { item: None };
     for item in &tariff.items {
         let l = line(tariff, item, p, not_available)?;
         match (l.price, l.periodicity) {
             (Price::Amount(c), Periodicity::OneOff) => one_off = add(one_off, Exact::from(c)).map_err(too_large)?,
-            (Price::Amount(_), _) => yearly = add(yearly, Exact::from(l.per_year.unwrap_or(0))).map_err(too_large)?,
+            (Price::Amount(_), _) => {
+                yearly = add(yearly, Exact::from(l.per_year.unwrap_or(0))).map_err(too_large)?;
+                first_year = add(first_year, Exact::from(l.first_year.unwrap_or(0))).map_err(too_large)?;
+            }
             (Price::OnRequest, _) => incomplete = true,
             _ => {}
         }
         lines.push(l);
     }
-    let sums = Sums { one_off, yearly, years: p.years.max(1), incomplete, not_available };
+    let sums = Sums { one_off, yearly, first_year, years: p.years.max(1), incomplete, not_available };
     totals(tariff, lines, sums).map_err(too_large)
 }
 
@@ -294,6 +329,7 @@ pub fn quote(tariff: &Tariff, p: &Profile) -> Result<Quote, TooLarge> {
 struct Sums {
     one_off: Exact,
     yearly: Exact,
+    first_year: Exact,
     years: u32,
     incomplete: bool,
     not_available: bool,
@@ -301,12 +337,16 @@ struct Sums {
 
 fn totals(tariff: &Tariff, lines: Vec<Line>, s: Sums) -> Result<Quote, Overflow> {
     let Sums { years, incomplete, not_available, .. } = s;
-    let (one_off, yearly) = (cents(s.one_off)?, cents(s.yearly)?);
-    let vat_one_off = percent_of(one_off, tariff.vat).ok_or(Overflow)?;
-    let vat_yearly = percent_of(yearly, tariff.vat).ok_or(Overflow)?;
-    let total = cents(add(Exact::from(one_off), mul(Exact::from(yearly), Exact::from(years))?)?)?;
-    let total_vat = cents(add(Exact::from(vat_one_off), mul(Exact::from(vat_yearly), Exact::from(years))?)?)?;
-    Ok(Quote { lines, one_off, yearly, vat_one_off, vat_yearly, years, total, total_vat, incomplete, not_available })
+    let (one_off, yearly, first_year) = (cents(s.one_off)?, cents(s.yearly)?, cents(s.first_year)?);
+    let vat = |c: Cents| percent_of(c, tariff.vat).ok_or(Overflow);
+    let (vat_one_off, vat_yearly, vat_first_year) = (vat(one_off)?, vat(yearly)?, vat(first_year)?);
+    // Year 1 has the one-off costs and the first year's share; the other years the full yearly costs.
+    let over_years = |once: Cents, first: Cents, each: Cents| -> Result<Cents, Overflow> {
+        cents(add(add(Exact::from(once), Exact::from(first))?, mul(Exact::from(each), Exact::from(years - 1))?)?)
+    };
+    let total = over_years(one_off, first_year, yearly)?;
+    let total_vat = over_years(vat_one_off, vat_first_year, vat_yearly)?;
+    Ok(Quote { lines, one_off, yearly, vat_one_off, vat_yearly, first_year, vat_first_year, years, total, total_vat, incomplete, not_available })
 }
 
 #[cfg(test)]
@@ -327,6 +367,7 @@ mod tests {
             max: None,
             optional: false,
             quantity: None,
+            first_year: FirstYear::Whole,
         }
     }
 
@@ -448,6 +489,60 @@ mod tests {
         assert_eq!(quote(&t, &p).unwrap().one_off, 65_000);
         p.member = true;
         assert_eq!(quote(&t, &p).unwrap().one_off, 58_500);
+    }
+
+    fn date(text: &str) -> Option<Date> {
+        Some(text.parse().unwrap())
+    }
+
+    /// Hand-computed shares: the month of the start counts whole; days count both ends, over
+    /// 365 or 366 days.
+    #[test]
+    fn first_year_shares_at_month_and_year_boundaries() {
+        use FirstYear::{Days, Months, Whole};
+        assert_eq!(first_year_share(Months, date("2026-01-01")), (12, 12));
+        assert_eq!(first_year_share(Months, date("2026-01-31")), (12, 12));
+        assert_eq!(first_year_share(Months, date("2026-02-01")), (11, 12));
+        assert_eq!(first_year_share(Months, date("2026-04-15")), (9, 12));
+        assert_eq!(first_year_share(Months, date("2026-12-31")), (1, 12));
+        assert_eq!(first_year_share(Days, date("2026-01-01")), (365, 365));
+        assert_eq!(first_year_share(Days, date("2026-07-01")), (184, 365));
+        assert_eq!(first_year_share(Days, date("2026-12-31")), (1, 365));
+        // 2028 is a leap year: 1 March is day 61 of 366; 2100 is not (divisible by 100).
+        assert_eq!(first_year_share(Days, date("2028-02-29")), (307, 366));
+        assert_eq!(first_year_share(Days, date("2028-03-01")), (306, 366));
+        assert_eq!(first_year_share(Days, date("2027-03-01")), (306, 365));
+        assert_eq!(first_year_share(Days, date("2100-03-01")), (306, 365));
+        assert_eq!(first_year_share(Days, date("2000-03-01")), (306, 366));
+        assert_eq!(first_year_share(Whole, date("2026-07-01")), (1, 1));
+        assert_eq!(first_year_share(Days, None), (1, 1));
+    }
+
+    #[test]
+    fn first_year_in_proportion_rounds_once_and_totals_follow() {
+        let mut canone = item("canone", Periodicity::Yearly, Rule::Fixed { amount: 120_000 });
+        canone.first_year = FirstYear::Days;
+        let mut mensile = item("spazio", Periodicity::Monthly, Rule::Fixed { amount: 1_001 });
+        mensile.first_year = FirstYear::Months;
+        let t = tariff(vec![item("avvio", Periodicity::OneOff, Rule::Fixed { amount: 50_000 }), canone, mensile]);
+        let p = Profile { years: 3, start: date("2028-07-01"), ..Profile::comune(100) };
+        let q = quote(&t, &p).unwrap();
+        // 1,200.00 × 184 / 366 = 603.2786… → 603.28; 10.01 × 12 × 6 / 12 = 60.06.
+        assert_eq!(q.lines[1].first_year, Some(60_328));
+        assert_eq!(q.lines[2].first_year, Some(6_006));
+        assert_eq!((q.yearly, q.first_year), (132_012, 66_334));
+        // VAT 22% of 663.34 = 145.9348 → 145.93; of 1,320.12 = 290.4264 → 290.43.
+        assert_eq!((q.vat_first_year, q.vat_yearly), (14_593, 29_043));
+        assert_eq!(q.total, 50_000 + 66_334 + 132_012 * 2);
+        assert_eq!(q.total_vat, 11_000 + 14_593 + 29_043 * 2);
+        // Without a start date, the first year is a whole one.
+        let whole = quote(&t, &Profile { years: 3, ..Profile::comune(100) }).unwrap();
+        assert_eq!((whole.first_year, whole.total), (132_012, 50_000 + 132_012 * 3));
+        // Half a cent rounds away from zero: 1,500.01 × 6 / 12 = 750.005 → 750.01.
+        let mut half = item("meta", Periodicity::Yearly, Rule::Fixed { amount: 150_001 });
+        half.first_year = FirstYear::Months;
+        let q = quote(&tariff(vec![half]), &Profile { start: date("2026-07-10"), ..Profile::comune(1) }).unwrap();
+        assert_eq!(q.first_year, 75_001);
     }
 
     /// The engine's answer for every input at its limit (and below it), compared with plain

@@ -123,6 +123,20 @@ pub struct Quantity {
     pub max: Option<u32>,
 }
 
+/// How the first year of a yearly or monthly item is charged to an Ente that starts during
+/// the year (`primo_anno` in the tariff file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FirstYear {
+    /// The whole year, whenever the Ente starts.
+    #[default]
+    Whole,
+    /// In proportion to the months from the start, the month of the start counted whole.
+    Months,
+    /// In proportion to the days from the start to 31 December, both counted.
+    Days,
+}
+
 /// One priced line of a tariff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
@@ -139,6 +153,8 @@ pub struct Item {
     /// The Ente may leave it out.
     pub optional: bool,
     pub quantity: Option<Quantity>,
+    /// How the first year is charged (only for yearly and monthly items).
+    pub first_year: FirstYear,
 }
 
 /// The price rules of one service (or of the membership fee).

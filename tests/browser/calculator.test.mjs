@@ -77,6 +77,54 @@ test("service calculator: a member Ente fills the figures, and the URL keeps the
   assert.equal(await total(q, "Costi annuali (IVA esclusa)"), euros);
 });
 
+test("entry year pro rata: a joining date charges the first year by months, the URL keeps it", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/adesione-cst/`);
+  await p.fill("#calc-abitanti", "7000");
+  await p.fill("#calc-imprese", "598");
+  await p.fill("#calc-anni", "3");
+  assert.equal(await total(p, "Totale del primo anno, IVA inclusa"), "1.588,00 €");
+  // 20 May: 8 months of 12, May counted whole: 1,588 × 8 / 12 = 1,058.666… → 1,058.67 (tests/vectors/pricing.json).
+  await p.fill("#calc-dal", "20/05/2027");
+  assert.equal(await total(p, "Costi annuali del primo anno, in proporzione dal 20/05/2027 (IVA esclusa)"), "1.058,67 €");
+  assert.equal(await total(p, "Totale del primo anno, IVA inclusa"), "1.058,67 €");
+  assert.equal(await total(p, "Totale su 3 anni, IVA esclusa"), "4.234,67 €");
+  assert.match(await p.locator("[role=status]").textContent(), /Primo anno: 1\.058,67 € IVA inclusa .*1\.588,00 € negli anni interi/);
+  assert.match(await p.locator(".vetrina-calc-tabella").first().textContent(), /primo anno: 1\.058,67 €/);
+  await p.waitForFunction(() => location.search.includes("dal="));
+  const q = await page(site.chrome);
+  await q.goto(p.url());
+  await q.locator("[data-total]").first().waitFor();
+  assert.equal(await q.inputValue("#calc-dal"), "20/05/2027");
+  assert.equal(await total(q, "Totale su 3 anni, IVA esclusa"), "4.234,67 €");
+  // A day that is not in the calendar, or half a date: said in the field, no total.
+  for (const [typed, message] of [["29/02/2027", /non esiste nel calendario/], ["20/05", /giorno\/mese\/anno/]]) {
+    await p.fill("#calc-dal", typed);
+    assert.match(await p.locator("#calc-dal-errore").textContent(), message);
+    assert.equal(await p.locator("[data-total]").count(), 0);
+  }
+  // Empty again: the whole first year.
+  await p.fill("#calc-dal", "");
+  assert.equal(await total(p, "Totale del primo anno, IVA inclusa"), "1.588,00 €");
+  assert.deepEqual(p.problems, []);
+});
+
+test("entry year pro rata: by days over a leap year, with VAT, in the site-wide calculator", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/calcola/`);
+  await p.click(`label[for="calc-srv-gestione-documentale"]`);
+  await p.fill("#calc-abitanti", "12345");
+  // 1 March 2028: 306 days of 366: 5,431.80 × 306 / 366 = 4,541.34, VAT 999.09.
+  await p.fill("#calc-dal", "01/03/2028");
+  assert.equal(await total(p, "Costi annuali del primo anno, in proporzione dal 01/03/2028 (IVA esclusa)"), "4.541,34 €");
+  assert.equal(await total(p, "IVA sui costi annuali del primo anno"), "999,09 €");
+  assert.equal(await total(p, "Totale del primo anno, IVA inclusa"), "5.540,43 €");
+  // A service with no pro rata item is not affected by the date.
+  await p.click(`label[for="calc-srv-rao-pubblico"]`);
+  assert.match(await p.locator("[role=status]").textContent(), /Primo anno/);
+  assert.deepEqual(p.problems, []);
+});
+
 test("site-wide calculator: several services, VAT and a multi-year total", async () => {
   const p = await page(site.chrome);
   await p.goto(`${site.url}/calcola/`);

@@ -9,7 +9,7 @@ const { cases } = JSON.parse(readFileSync(vectorsFile, "utf8"));
 
 const euros = (c) => `${Math.trunc(c / 100)}.${String(c % 100).padStart(2, "0")}`;
 const priceText = (p) => (p.kind === "amount" ? euros(p.cents) : p.kind);
-const defaults = { ente_type: "comune", population: 0, workstations: 0, businesses: 0, users: 0, persons: 0, member: true, quantities: {}, years: 1 };
+const defaults = { ente_type: "comune", population: 0, workstations: 0, businesses: 0, users: 0, persons: 0, member: true, quantities: {}, years: 1, start: null };
 
 let passed = 0;
 let failed = 0;

@@ -102,6 +102,8 @@ tariff-ente-type-price-help = use an amount such as "300.00", or "su-richiesta",
 tariff-ente-type-on-request-help = for a price agreed case by case write "su-richiesta" instead of "{ $text }"
 tariff-max-below-min = `massimo` is below `minimo`
 tariff-max-below-min-help = swap the two amounts
+tariff-first-year-one-off = `primo_anno` applies only to yearly or monthly items: a one-off item is paid in full
+tariff-first-year-one-off-help = remove `primo_anno` from this item, or set `periodicita` to "annuale" or "mensile"
 tariff-quantity-range = `quantita`: the default must lie between the minimum and the maximum
 tariff-quantity-range-help = check `predefinita`, `minima` and `massima`
 

@@ -278,6 +278,7 @@ cli-preventivo-imprese = Number of businesses based in the Ente
 cli-preventivo-utenti = Number of users
 cli-preventivo-persone = Number of persons
 cli-preventivo-anni = Years of the multi-year total (1 to 30)
+cli-preventivo-dal = The day the Ente joins or the service starts, for example 15/04/2027: items charged in proportion in their first year start from it
 cli-preventivo-voce = An optional item chosen, with its quantity: ID or ID=N, or SERVICE:ID=N (repeatable)
 cli-preventivo-non_aderente = The Ente is not a member of the CST (list prices; members-only services are not available)
 cli-preventivo-json = Write the quote as JSON, with the pricing engine's object for each service
@@ -290,6 +291,7 @@ quote-unknown-ente-close = the Ente «{ $name }» is not in content/dati/enti.to
 quote-bad-type = there is no kind of Ente «{ $value }»: write comune, unione, comunita-montana or altro
 quote-too-many = { $option } can be at most { $max }
 quote-bad-years = --anni goes from 1 to { $max }
+quote-bad-start = --dal «{ $value }» is not a date: write it as 15/04/2027 (day, month, year)
 quote-bad-quantity = in «--voce { $spec }» the quantity after = must be a whole number, for example spid-day=3
 quote-quantity-range = in «--voce { $spec }» the quantity goes from { $min } to { $max }
 quote-no-max = unlimited
@@ -312,6 +314,7 @@ quote-validity = Validity
 quote-payment = Payment
 quote-total-net = Totals before VAT: { $one_off } one-off and { $yearly } yearly.
 quote-total-vat = VAT: { $one_off } on the one-off items and { $yearly } on the yearly ones.
+quote-first-year-share = Yearly costs of the first year, in proportion from { $start }: { $net } plus VAT { $vat }.
 quote-first-year = First year, VAT included: { $amount }
 quote-all-years = Over { $years } years, VAT included: { $amount }
 quote-excluded-members = Left out of the totals as reserved to the CST's members: { $service }.

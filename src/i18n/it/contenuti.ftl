@@ -102,6 +102,8 @@ tariff-ente-type-price-help = scrivete un importo come "300.00", oppure "su-rich
 tariff-ente-type-on-request-help = per un prezzo da concordare scrivete "su-richiesta" al posto di "{ $text }"
 tariff-max-below-min = `massimo` è più basso di `minimo`
 tariff-max-below-min-help = scambiate i due importi
+tariff-first-year-one-off = `primo_anno` vale solo per le voci annuali o mensili: una voce una tantum si paga per intero
+tariff-first-year-one-off-help = togliete `primo_anno` da questa voce, oppure cambiate `periodicita` in "annuale" o "mensile"
 tariff-quantity-range = `quantita`: la quantità predefinita deve stare tra la minima e la massima
 tariff-quantity-range-help = controllate `predefinita`, `minima` e `massima`
 

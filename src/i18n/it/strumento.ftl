@@ -281,6 +281,7 @@ cli-preventivo-imprese = Numero di imprese con sede nell'Ente
 cli-preventivo-utenti = Numero di utenti
 cli-preventivo-persone = Numero di persone
 cli-preventivo-anni = Anni per il totale pluriennale (da 1 a 30)
+cli-preventivo-dal = Il giorno di adesione o di attivazione, per esempio 15/04/2027: le voci che nel primo anno si pagano in proporzione partono da lì
 cli-preventivo-voce = Una voce facoltativa scelta, con la quantità: ID o ID=N, oppure SERVIZIO:ID=N (ripetibile)
 cli-preventivo-non_aderente = L'Ente non aderisce al CST (prezzi di listino; i servizi riservati agli aderenti non sono disponibili)
 cli-preventivo-json = Scrivi il preventivo in JSON, con l'oggetto del motore di calcolo per ogni servizio
@@ -293,6 +294,7 @@ quote-unknown-ente-close = l'Ente «{ $name }» non è in content/dati/enti.toml
 quote-bad-type = il tipo di Ente «{ $value }» non esiste: scrivete comune, unione, comunita-montana o altro
 quote-too-many = { $option } può valere al massimo { $max }
 quote-bad-years = --anni va da 1 a { $max }
+quote-bad-start = --dal «{ $value }» non è una data: scrivetela come 15/04/2027 (giorno, mese, anno)
 quote-bad-quantity = in «--voce { $spec }» la quantità dopo = deve essere un numero intero, per esempio spid-day=3
 quote-quantity-range = in «--voce { $spec }» la quantità va da { $min } a { $max }
 quote-no-max = illimitato
@@ -315,6 +317,7 @@ quote-validity = Validità
 quote-payment = Pagamento
 quote-total-net = Totali, IVA esclusa: { $one_off } una tantum e { $yearly } annuali.
 quote-total-vat = IVA: { $one_off } sulle voci una tantum e { $yearly } sulle annuali.
+quote-first-year-share = Costi annuali del primo anno, in proporzione dal { $start }: { $net } più IVA { $vat }.
 quote-first-year = Primo anno, IVA inclusa: { $amount }
 quote-all-years = Su { $years } anni, IVA inclusa: { $amount }
 quote-excluded-members = Escluso dai totali perché riservato agli Enti aderenti al CST: { $service }.

@@ -3,7 +3,7 @@
 // module reveals the form, reads the Ente's figures, computes with pricing.js (the same
 // cents as the build) and keeps the choice in the URL so it can be bookmarked and shared.
 
-import { quote, formatEuro } from "./pricing.js";
+import { quote, formatEuro, formatDay, firstYearText } from "./pricing.js";
 import { printQuote } from "./preventivo.js";
 
 const PERIOD = { "one-off": "una tantum", yearly: "annuale", monthly: "mensile" };
@@ -142,6 +142,22 @@ function setError(input, message) {
   }
 }
 
+/**
+ * A day as an Italian office writes it, "15/04/2027" (or "15-4-2027", "15.04.2027"), as
+ * {value: "2027-04-15"}; empty is {value: null}; anything else {error}.
+ */
+function parseDay(text) {
+  const t = text.trim();
+  if (!t) return { value: null };
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const error = "Scrivete la data come giorno/mese/anno, per esempio 15/04/2027, oppure lasciatela vuota.";
+  if (!m) return { error };
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || y > 2200 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { error: `Il ${t} non esiste nel calendario: controllate giorno e mese.` };
+  return { value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+}
+
 /** Read the form into a profile per service; every bad field gets its own message. */
 function read(root, services) {
   const form = root.querySelector("form");
@@ -156,6 +172,7 @@ function read(root, services) {
     member: form.elements.aderente.checked,
     quantities: {},
     years: 1,
+    start: null,
   };
   for (const input of form.querySelectorAll("[data-basis]")) {
     const r = parseCount(input.value);
@@ -169,6 +186,13 @@ function read(root, services) {
   setError(years, yearsError);
   if (yearsError) ok = false;
   else base.years = y.value;
+  const start = form.querySelector("[data-start]");
+  if (start) {
+    const d = parseDay(start.value);
+    setError(start, d.error);
+    if (d.error) ok = false;
+    else base.start = d.value;
+  }
 
   const profiles = {};
   for (const slug of services) {
@@ -218,9 +242,10 @@ function row(cells) {
 function linePrice(line) {
   switch (line.price.kind) {
     case "amount":
-      return line.periodicity === "monthly"
-        ? `${formatEuro(line.price.cents)} al mese (${formatEuro(line.per_year)} l'anno)`
-        : formatEuro(line.price.cents);
+      return (
+        (line.periodicity === "monthly" ? `${formatEuro(line.price.cents)} al mese (${formatEuro(line.per_year)} l'anno)` : formatEuro(line.price.cents)) +
+        firstYearText(line)
+      );
     case "on-request":
       return "su richiesta";
     case "included":
@@ -252,7 +277,7 @@ function quoteTable(title, q) {
   return wrap;
 }
 
-function totalsTable(t, years) {
+function totalsTable(t, years, start) {
   const table = document.createElement("table");
   table.className = "table table-sm caption-top vetrina-calc-totali";
   table.append(cell("caption", "Totali", { class: "text-body fw-semibold" }));
@@ -260,9 +285,11 @@ function totalsTable(t, years) {
   const rows = [
     ["Costi una tantum (IVA esclusa)", formatEuro(t.oneOff)],
     ["Costi annuali (IVA esclusa)", formatEuro(t.yearly)],
+    ...(t.firstYear !== t.yearly ? [[`Costi annuali del primo anno, in proporzione dal ${formatDay(start)} (IVA esclusa)`, formatEuro(t.firstYear)]] : []),
     ["IVA sui costi una tantum", formatEuro(t.vatOneOff)],
     ["IVA sui costi annuali", formatEuro(t.vatYearly)],
-    ["Totale del primo anno, IVA inclusa", formatEuro(t.oneOff + t.yearly + t.vatOneOff + t.vatYearly)],
+    ...(t.firstYear !== t.yearly ? [["IVA sui costi annuali del primo anno", formatEuro(t.vatFirstYear)]] : []),
+    ["Totale del primo anno, IVA inclusa", formatEuro(t.oneOff + t.firstYear + t.vatOneOff + t.vatFirstYear)],
     [`Totale su ${years} ${years === 1 ? "anno" : "anni"}, IVA esclusa`, formatEuro(t.total)],
     [`Totale su ${years} ${years === 1 ? "anno" : "anni"}, IVA inclusa`, formatEuro(t.total + t.totalVat)],
   ];
@@ -328,9 +355,11 @@ function headline(totals, years, excluded, priced, data) {
     }
     return out;
   }
-  const firstYear = totals.oneOff + totals.yearly + totals.vatOneOff + totals.vatYearly;
+  const firstYear = totals.oneOff + totals.firstYear + totals.vatOneOff + totals.vatFirstYear;
+  const share = totals.firstYear !== totals.yearly ? ` in proporzione, ${formatEuro(totals.yearly)} negli anni interi` : "";
   const out = [
-    `Primo anno: ${formatEuro(firstYear)} IVA inclusa ` + `(${formatEuro(totals.oneOff)} una tantum e ${formatEuro(totals.yearly)} annuali, IVA esclusa).`,
+    `Primo anno: ${formatEuro(firstYear)} IVA inclusa ` +
+      `(${formatEuro(totals.oneOff)} una tantum e ${formatEuro(totals.firstYear)} annuali${share}, IVA esclusa).`,
   ];
   if (years > 1) out.push(` Su ${years} anni: ${formatEuro(totals.total + totals.totalVat)} IVA inclusa.`);
   const rest = exclusions(excluded, data);
@@ -358,7 +387,7 @@ function update(root, data) {
     saveState(root, services, base);
     return;
   }
-  const totals = { oneOff: 0, yearly: 0, vatOneOff: 0, vatYearly: 0, total: 0, totalVat: 0 };
+  const totals = { oneOff: 0, yearly: 0, vatOneOff: 0, vatYearly: 0, firstYear: 0, vatFirstYear: 0, total: 0, totalVat: 0 };
   const excluded = { onRequest: [], reserved: [] };
   const entries = [];
   let priced = false;
@@ -379,10 +408,12 @@ function update(root, data) {
     totals.yearly += q.yearly;
     totals.vatOneOff += q.vat_one_off;
     totals.vatYearly += q.vat_yearly;
+    totals.firstYear += q.first_year;
+    totals.vatFirstYear += q.vat_first_year;
     totals.total += q.total;
     totals.totalVat += q.total_vat;
   }
-  if (priced) detail.append(totalsTable(totals, base.years));
+  if (priced) detail.append(totalsTable(totals, base.years, base.start));
   summary.replaceChildren(...headline(totals, base.years, excluded, priced, data));
   print.hidden = pdf.hidden = false;
   determina.hidden = !priced;
@@ -404,6 +435,7 @@ function saveState(root, services, base) {
   params.set("tipo", base.ente_type);
   for (const input of form.querySelectorAll("[data-basis]")) params.set(input.name, input.value.trim());
   params.set("anni", String(base.years));
+  if (base.start) params.set("dal", formatDay(base.start));
   if (!base.member) params.set("aderente", "0");
   if (!root.dataset.services) params.set("servizi", services.join(","));
   for (const option of form.querySelectorAll("[data-option]")) if (option.checked) params.append("voce", option.name.replace(/^opt-/, ""));
@@ -428,7 +460,7 @@ function restore(form, params, data) {
   }
   if (params.has("tipo")) form.elements.tipo.value = params.get("tipo");
   if (params.has("nome")) form.elements.nome.value = params.get("nome");
-  for (const input of form.querySelectorAll("[data-basis], [data-years], [data-quantity]")) {
+  for (const input of form.querySelectorAll("[data-basis], [data-years], [data-start], [data-quantity]")) {
     if (params.has(input.name)) input.value = params.get(input.name);
   }
   if (params.get("aderente") === "0") form.elements.aderente.checked = false;

@@ -6,7 +6,7 @@
 // says; the office adapts the wording to its own rules.
 
 import { zipSync, strToU8 } from "../vendor/fflate/fflate.js";
-import { formatEuro } from "./pricing.js";
+import { firstYearText, formatEuro } from "./pricing.js";
 import { reference } from "./preventivo.js";
 import { saveFile } from "./carica.js";
 
@@ -40,14 +40,14 @@ function table(name, head, rows) {
   );
 }
 
-/** Net and VAT of each year of the choice: the first with the one-off items. */
+/** Net and VAT of each year of the choice: the first with the one-off items and its share of the yearly ones. */
 export function yearlySplit(entries, years) {
   const counted = entries.filter((e) => !e.q.not_available).map((e) => e.q);
   const sum = (f) => counted.reduce((n, q) => n + f(q), 0);
   const out = [];
   for (let year = 1; year <= years; year++) {
-    const net = sum((q) => q.yearly + (year === 1 ? q.one_off : 0));
-    const vat = sum((q) => q.vat_yearly + (year === 1 ? q.vat_one_off : 0));
+    const net = sum((q) => (year === 1 ? q.one_off + q.first_year : q.yearly));
+    const vat = sum((q) => (year === 1 ? q.vat_one_off + q.vat_first_year : q.vat_yearly));
     out.push({ year, net, vat });
   }
   return out;
@@ -62,7 +62,7 @@ function itemRows(entries) {
     }
     for (const l of q.lines.filter((l) => l.price.kind !== "not-chosen")) {
       const name = l.quantity && l.quantity !== 1 ? `${l.name} (× ${l.quantity})` : l.name;
-      const amount = { amount: () => formatEuro(l.price.cents), "on-request": () => "su richiesta: non compreso", included: () => "incluso" }[l.price.kind]?.() ?? "";
+      const amount = { amount: () => formatEuro(l.price.cents) + firstYearText(l), "on-request": () => "su richiesta: non compreso", included: () => "incluso" }[l.price.kind]?.() ?? "";
       rows.push([esc(service.title), esc(name), PERIOD[l.periodicity], amount]);
     }
   }

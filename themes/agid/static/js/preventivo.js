@@ -3,7 +3,7 @@
 // lays it out (`quoteDocument`) and prints it alone (`printQuote`). The same facts feed the
 // PDF of the quote, so both say the same thing.
 
-import { formatEuro } from "./pricing.js";
+import { firstYearText, formatDay, formatEuro } from "./pricing.js";
 
 const PERIOD = { "one-off": "una tantum", yearly: "annuale", monthly: "mensile" };
 const ENTE_TYPE = { comune: "Comune", unione: "Unione di Comuni", "comunita-montana": "Comunità montana", altro: "Altro Ente pubblico" };
@@ -38,7 +38,10 @@ function el(tag, text, className) {
 function linePrice(line) {
   switch (line.price.kind) {
     case "amount":
-      return line.periodicity === "monthly" ? `${formatEuro(line.price.cents)} al mese (${formatEuro(line.per_year)} l'anno)` : formatEuro(line.price.cents);
+      return (
+        (line.periodicity === "monthly" ? `${formatEuro(line.price.cents)} al mese (${formatEuro(line.per_year)} l'anno)` : formatEuro(line.price.cents)) +
+        firstYearText(line)
+      );
     case "on-request":
       return "su richiesta";
     case "included":
@@ -75,6 +78,7 @@ function enteFacts(q) {
   for (const f of q.figures.filter((f) => Number(f.value) > 0)) facts.push(`${f.label}: ${Number(f.value).toLocaleString("it-IT")}`);
   facts.push(q.base.member ? "Aderente al CST" : "Non aderente al CST");
   facts.push(`Durata: ${q.base.years} ${q.base.years === 1 ? "anno" : "anni"}`);
+  if (q.base.start) facts.push(`Dal ${formatDay(q.base.start)}`);
   return facts.join(" · ");
 }
 
@@ -92,8 +96,13 @@ function totalRows(t, years) {
   const rows = [
     ["Costi una tantum", formatEuro(t.oneOff), formatEuro(t.vatOneOff), formatEuro(t.oneOff + t.vatOneOff)],
     ["Costi annuali", formatEuro(t.yearly), formatEuro(t.vatYearly), formatEuro(t.yearly + t.vatYearly)],
-    ["Totale del primo anno", formatEuro(t.oneOff + t.yearly), formatEuro(t.vatOneOff + t.vatYearly), formatEuro(t.oneOff + t.yearly + t.vatOneOff + t.vatYearly)],
   ];
+  if (t.firstYear !== t.yearly) {
+    rows.push(["Costi annuali del primo anno, in proporzione", formatEuro(t.firstYear), formatEuro(t.vatFirstYear), formatEuro(t.firstYear + t.vatFirstYear)]);
+  }
+  const firstNet = t.oneOff + t.firstYear;
+  const firstVat = t.vatOneOff + t.vatFirstYear;
+  rows.push(["Totale del primo anno", formatEuro(firstNet), formatEuro(firstVat), formatEuro(firstNet + firstVat)]);
   if (years > 1) rows.push([`Totale su ${years} anni`, formatEuro(t.total), formatEuro(t.totalVat), formatEuro(t.total + t.totalVat)]);
   return rows;
 }

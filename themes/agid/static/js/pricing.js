@@ -113,12 +113,29 @@ export function itemPrice(item, p) {
   return { kind: "amount", cents: cents * qty };
 }
 
+const isLeap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * The share of its first year an item is charged, [numerator, denominator]: by months,
+ * 13 − month twelfths (the month of the start counts whole); by days, the days from the start
+ * to 31 December, both counted, over 365 or 366. `start` is "YYYY-MM-DD" or null.
+ */
+export function firstYearShare(rule, start) {
+  if (!start || rule === "whole" || rule === undefined) return [1n, 1n];
+  const [y, m, d] = start.split("-").map(Number);
+  if (rule === "months") return [B(13 - m), 12n];
+  const daysInYear = isLeap(y) ? 366 : 365;
+  const dayOfYear = (Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86400000 + 1;
+  return [B(daysInYear - dayOfYear + 1), B(daysInYear)];
+}
+
 /** Evaluate a tariff for a profile: the same shape as the Rust `Quote`, amounts as Numbers. */
 export function quote(tariff, p) {
   const notAvailable = tariff.members_only && !p.member;
   const lines = [];
   let oneOff = 0n;
   let yearly = 0n;
+  let firstYear = 0n;
   let incomplete = false;
   for (const item of tariff.items) {
     const chosen = !item.optional || (p.quantities && item.id in p.quantities);
@@ -130,11 +147,17 @@ export function quote(tariff, p) {
       price = { kind: "amount", cents: price.cents - percentOf(price.cents, tariff.member_discount) };
     }
     let perYear = null;
+    let lineFirstYear = null;
     if (price.kind === "amount") {
       if (item.periodicity === "yearly") perYear = price.cents;
       if (item.periodicity === "monthly") perYear = price.cents * 12n;
       if (item.periodicity === "one-off") oneOff += price.cents;
-      else yearly += perYear;
+      else {
+        const [num, den] = firstYearShare(item.first_year, p.start ?? null);
+        lineFirstYear = divRound(perYear * num, den);
+        yearly += perYear;
+        firstYear += lineFirstYear;
+      }
     } else if (price.kind === "on-request") {
       incomplete = true;
     }
@@ -145,20 +168,25 @@ export function quote(tariff, p) {
       quantity: chosen ? quantityOf(item, p) : null,
       price: price.kind === "amount" ? { kind: "amount", cents: Number(price.cents) } : { kind: price.kind },
       per_year: perYear === null ? null : Number(perYear),
+      first_year: lineFirstYear === null ? null : Number(lineFirstYear),
     });
   }
   const years = B(Math.max(p.years ?? 1, 1));
   const vatOneOff = percentOf(oneOff, tariff.vat);
   const vatYearly = percentOf(yearly, tariff.vat);
+  const vatFirstYear = percentOf(firstYear, tariff.vat);
+  // Year 1 has the one-off costs and the first year's share; the other years the full yearly costs.
   return {
     lines,
     one_off: Number(oneOff),
     yearly: Number(yearly),
     vat_one_off: Number(vatOneOff),
     vat_yearly: Number(vatYearly),
+    first_year: Number(firstYear),
+    vat_first_year: Number(vatFirstYear),
     years: Number(years),
-    total: Number(oneOff + yearly * years),
-    total_vat: Number(vatOneOff + vatYearly * years),
+    total: Number(oneOff + firstYear + yearly * (years - 1n)),
+    total_vat: Number(vatOneOff + vatFirstYear + vatYearly * (years - 1n)),
     incomplete,
     not_available: notAvailable,
   };
@@ -171,4 +199,15 @@ export function formatEuro(cents) {
   const euros = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   const rest = String(abs % 100).padStart(2, "0");
   return `${neg ? "-" : ""}${euros},${rest} €`;
+}
+
+/** "2027-04-15" → "15/04/2027", as an Italian office writes a day. */
+export function formatDay(iso) {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** What a quote line adds to its price when its first year is charged in proportion: "" or " (primo anno: 1.058,67 €)". */
+export function firstYearText(line) {
+  return line.first_year !== null && line.first_year !== undefined && line.first_year !== line.per_year ? ` (primo anno: ${formatEuro(line.first_year)})` : "";
 }
