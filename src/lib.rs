@@ -14,13 +14,15 @@
 //! output path), `policy` (what content
 //! may put in a page, and the limits), `i18n` (every message, in Italian and English),
 //! `diagnostics` (errors and warnings at `file:line:col`), `domain` (the plain types),
-//! `markdown`, `vocabulary` (the topic lists of the site model and EuroVoc, embedded) and
+//! `markdown`, `vocabulary` (the topic lists of the site model and EuroVoc, embedded),
+//! `compare` (what changed between two versions of a convention, word by word) and
 //! `pricing`, the pure money engine. `incremental` says which files the last build already
 //! made; `serve`, `init`, `nuovo` and `quote_command` (`vetrina preventivo`) are the other
 //! commands.
 
 pub mod artifacts;
 pub mod build;
+pub mod compare;
 pub mod content;
 pub mod diagnostics;
 pub mod domain;

@@ -424,6 +424,68 @@ pub fn article_anchors(markdown: &str) -> Vec<String> {
     anchors
 }
 
+/// A convention's text as articles of plain text, for comparing two versions: one article
+/// per level-2 heading (what comes before the first one, if anything, under an empty
+/// heading); each paragraph, list item and line a block; a numbered item keeps its number.
+pub fn article_texts(markdown: &str) -> Vec<crate::compare::Article> {
+    use crate::compare::Article;
+    let mut articles: Vec<Article> = Vec::new();
+    let mut heading: Option<(Option<String>, String)> = None;
+    let mut block = String::new();
+    let mut numbers: Vec<Option<u64>> = Vec::new();
+    let end_block = |block: &mut String, articles: &mut Vec<Article>| {
+        let text = block.trim().to_string();
+        block.clear();
+        if !text.is_empty() {
+            if articles.is_empty() {
+                articles.push(Article { heading: String::new(), anchor: None, blocks: Vec::new() });
+            }
+            if let Some(a) = articles.last_mut() {
+                a.blocks.push(text);
+            }
+        }
+    };
+    for ev in Parser::new_ext(markdown, options()) {
+        match ev {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, .. }) => {
+                end_block(&mut block, &mut articles);
+                heading = Some((id.map(|i| i.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                if let Some((id, text)) = heading.take() {
+                    let anchor = article_anchor(&text).map(|a| id.filter(|i| policy::is_anchor(i)).unwrap_or(a));
+                    articles.push(Article { heading: text.trim().to_string(), anchor, blocks: Vec::new() });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => match heading.as_mut() {
+                Some((_, text)) => text.push_str(&t),
+                None => block.push_str(&t),
+            },
+            Event::Start(Tag::List(first)) => numbers.push(first),
+            Event::End(TagEnd::List(_)) => {
+                numbers.pop();
+            }
+            Event::Start(Tag::Item) => {
+                end_block(&mut block, &mut articles);
+                if let Some(Some(n)) = numbers.last_mut() {
+                    block.push_str(&format!("{n}. "));
+                    *n += 1;
+                }
+            }
+            // A table row reads as one line, its cells apart.
+            Event::End(TagEnd::TableCell) => block.push_str(" · "),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableRow | TagEnd::TableHead) => {
+                let row = block.trim_end().trim_end_matches('·').to_string();
+                block = row;
+                end_block(&mut block, &mut articles);
+            }
+            _ => {}
+        }
+    }
+    end_block(&mut block, &mut articles);
+    articles
+}
+
 /// Plain text of Markdown (for summaries and search descriptions).
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
@@ -461,6 +523,22 @@ mod tests {
         let r = render("## Art. 6-bis – Attivazione\n\nTesto.\n", "/", 2);
         assert!(r.html.contains("<h2 id=\"art-6-bis\">Art. 6-bis – Attivazione</h2>"), "{}", r.html);
         assert!(r.headings[0].article);
+    }
+
+    #[test]
+    fn article_texts_split_by_article_and_paragraph() {
+        let md = "Intro.\n\n## Premesse\n\nGli Enti, considerato\nche serve:\n\n## Art. 2 – Funzioni\n\n1. Il CST gestisce la [rete](/rete/).\n2. Altro.\n\n### Nota\n\nTesto.\n";
+        let a = article_texts(md);
+        let got: Vec<(&str, Option<&str>, Vec<&str>)> =
+            a.iter().map(|a| (a.heading.as_str(), a.anchor.as_deref(), a.blocks.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            got,
+            [
+                ("", None, vec!["Intro."]),
+                ("Premesse", None, vec!["Gli Enti, considerato", "che serve:"]),
+                ("Art. 2 – Funzioni", Some("art-2"), vec!["1. Il CST gestisce la rete.", "2. Altro.", "Nota", "Testo."]),
+            ]
+        );
     }
 
     #[test]

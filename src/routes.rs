@@ -26,6 +26,10 @@ impl Urls {
     pub fn convention(&self, slug: &str) -> String {
         self.path(&format!("convenzioni/{slug}/"))
     }
+    /// What changed in convention `slug` from the one it replaces.
+    pub fn convention_changes(&self, slug: &str) -> String {
+        self.path(&format!("convenzioni/{slug}/cosa-cambia/"))
+    }
     pub fn form(&self, slug: &str) -> String {
         self.path(&format!("moduli/{slug}/"))
     }

@@ -145,6 +145,22 @@ fn acroform_fields_match_the_form_definition_and_have_accessible_names() {
     }
 }
 
+/// The comparison of the two conventions as a PDF says each change in words.
+#[test]
+fn the_comparison_pdf_says_each_change_in_words() {
+    let pdf = output().join("convenzioni/convenzione-cst-2024/cosa-cambia/cosa-cambia-convenzione-cst-2024.pdf");
+    let text = text_of(&pdf);
+    for expected in [
+        "Cosa cambia rispetto alla convenzione 2018–2023",
+        "Articoli aggiunti: Art. 6-bis – Attivazione di nuovi servizi.",
+        "Articoli eliminati: Art. 7 – Comitato tecnico.",
+        "la quota di adesione [aggiunto: in proporzione ai mesi di adesione, computando] per [eliminato: intero.]",
+        "[aggiunto: intero il mese in cui l'adesione decorre.]",
+    ] {
+        assert!(text.contains(expected), "«{expected}» not in the comparison PDF:\n{text}");
+    }
+}
+
 #[test]
 fn pdf_text_has_the_heading_labels_activities_and_amounts() {
     let site = &catalog();
@@ -233,6 +249,10 @@ fn odt_files_convert_with_libreoffice_and_say_the_same() {
         if name.starts_with("delibera-") {
             must("DELIBERA");
             must("art. 30 del D.Lgs. 18 agosto 2000, n. 267");
+        } else if name.starts_with("cosa-cambia-") {
+            must("Cosa cambia rispetto alla convenzione");
+            must("[aggiunto: ");
+            must("[eliminato: ");
         } else if odt.to_string_lossy().contains("/convenzioni/") {
             must("Indice");
             must("Art. 1");

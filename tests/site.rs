@@ -181,6 +181,41 @@ fn the_convention_has_anchored_articles_and_a_table_of_contents() {
     assert!(!select(&html, "a[href=\"#art-6-bis\"]", "href").is_empty(), "TOC links the -bis article");
 }
 
+/// The 2024 convention compared with the 2018 one it replaces: the page lists the added,
+/// removed, changed and renumbered articles, shows each change word by word in `<ins>` and
+/// `<del>` with the words a screen reader says, and both conventions link to it.
+#[test]
+fn the_new_convention_says_what_changed_article_by_article() {
+    let html = read("convenzioni/convenzione-cst-2024/cosa-cambia/index.html");
+    let h1 = select(&html, "h1", "class");
+    assert_eq!(h1[0].1, "Cosa cambia rispetto alla convenzione 2018–2023");
+    let summary: Vec<String> = select(&html, "main ul li", "class").into_iter().map(|(_, t)| t).collect();
+    let line = |lead: &str| summary.iter().find(|l| l.starts_with(lead)).cloned().unwrap_or_else(|| panic!("no «{lead}» in {summary:?}"));
+    assert_eq!(line("Articoli aggiunti"), "Articoli aggiunti: Art. 6-bis – Attivazione di nuovi servizi.");
+    assert_eq!(line("Articoli eliminati"), "Articoli eliminati: Art. 7 – Comitato tecnico.");
+    assert!(line("Articoli modificati").contains("Art. 9 – Rapporti finanziari"));
+    // Same text under a new number (2018 art. 11 is 2024 art. 10) or a new title (art. 13 → 12).
+    let moved = line("Articoli con il testo invariato");
+    assert!(moved.contains("Art. 10 – Modalità di pagamento") && moved.contains("Art. 12 – Trattamento dei dati personali"), "{moved}");
+    // Art. 9 was art. 10, and its paragraph on the entry year changed word by word.
+    let article = html.split("<section").skip(1).find(|s| s.contains("Art. 9 – Rapporti finanziari")).expect("a section for art. 9");
+    assert!(article.contains("era «Art. 10 – Rapporti finanziari»"), "{article}");
+    let added: Vec<String> = select(article, "ins", "class").into_iter().map(|(_, t)| t).collect();
+    let removed: Vec<String> = select(article, "del", "class").into_iter().map(|(_, t)| t).collect();
+    assert!(added.iter().any(|t| t == "[aggiunto: in proporzione ai mesi di adesione, computando]"), "{added:?}");
+    assert!(removed.iter().any(|t| t == "[eliminato: intero.]"), "{removed:?}");
+    assert_eq!(select(&html, "#legenda ins .visually-hidden", "class").len(), 1, "the legend says it in words");
+    // Links to the article in both texts, and from both conventions' pages to this one.
+    for href in ["/cst/convenzioni/convenzione-cst-2018/#art-10", "/cst/convenzioni/convenzione-cst-2024/#art-9"] {
+        assert_eq!(select(article, &format!("a[href=\"{href}\"]"), "href").len(), 1, "{href} in {article}");
+    }
+    for slug in ["convenzione-cst-2018", "convenzione-cst-2024"] {
+        let page = read(&format!("convenzioni/{slug}/index.html"));
+        assert_eq!(select(&page, "a[href=\"/cst/convenzioni/convenzione-cst-2024/cosa-cambia/\"]", "href").len(), 1, "{slug} links the comparison");
+    }
+    assert!(!select(&html, "a[href$=\"cosa-cambia-convenzione-cst-2024.pdf\"]", "href").is_empty(), "the comparison as a PDF");
+}
+
 #[test]
 fn the_catalog_can_be_filtered_by_audience_without_javascript() {
     let html = read("destinatari/comuni/index.html");

@@ -20,6 +20,7 @@ use crate::pricing::money::group_thousands;
 use crate::t;
 use crate::vocabulary::Vocabularies;
 
+mod comparisons;
 mod services;
 mod views;
 pub use views::*;
@@ -75,6 +76,8 @@ pub struct Site {
     pub urls: Urls,
     pub services: Vec<ServiceView>,
     pub conventions: Vec<ConventionView>,
+    /// Each convention that replaces another, compared with it.
+    pub comparisons: Vec<ComparisonView>,
     pub forms: Vec<FormView>,
     pub pages: Vec<PageView>,
     pub news: Vec<NewsView>,
@@ -157,8 +160,11 @@ impl Builder<'_> {
     }
 
     fn updated(&self, meta: &Meta) -> String {
-        let d = meta.updated.or_else(|| self.git.date_of(self.root, &meta.source_path));
-        d.map(date_short).unwrap_or_default()
+        self.updated_on(meta).map(date_short).unwrap_or_default()
+    }
+
+    fn updated_on(&self, meta: &Meta) -> Option<Date> {
+        meta.updated.or_else(|| self.git.date_of(self.root, &meta.source_path))
     }
 }
 
@@ -186,7 +192,8 @@ pub fn build(
         forms: catalog.forms.iter().map(|f| (f.meta.slug.as_str(), f)).collect(),
     };
     // Conventions first: services link to their articles.
-    let (conventions, articles) = conventions(&mut b, catalog, &by_slug);
+    let (mut conventions, articles) = conventions(&mut b, catalog, &by_slug);
+    let comparisons = comparisons::views(catalog, &urls, &mut conventions, |m| b.updated_on(m));
     let mut services = services::views(&mut b, catalog, &by_slug);
     let forms = forms(&mut b, catalog, &services);
     let pages = pages(&mut b, catalog);
@@ -205,6 +212,7 @@ pub fn build(
         urls,
         services,
         conventions,
+        comparisons,
         forms,
         pages,
         news,
@@ -539,6 +547,7 @@ fn convention_view(c: &Convention, headings: &[Heading], html: String, urls: &Ur
         current: c.status == ConventionStatus::Vigente,
         replaced_by: c.replaced_by.as_ref().and_then(|r| all.get(r.slug.as_str())).map(|n| Link { label: n.title.clone(), url: urls.convention(&n.meta.slug) }),
         versions,
+        comparisons: Vec::new(),
         toc: headings.iter().filter(|h| h.level == 2).map(|h| Link { label: h.text.clone(), url: format!("#{}", h.id) }).collect(),
         html,
         updated,

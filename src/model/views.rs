@@ -156,11 +156,53 @@ pub struct ConventionView {
     pub replaced_by: Option<Link>,
     /// Every version of this convention (the chain of `sostituita_da`), newest first.
     pub versions: Vec<Link>,
+    /// What changed from the convention it replaces, and in the one that replaces it.
+    pub comparisons: Vec<Link>,
     pub toc: Vec<Link>,
     pub html: String,
     pub updated: String,
     /// Its text as PDF and ODT, and the deliberation template (`documents`).
     pub downloads: Vec<Download>,
+}
+
+/// "Cosa cambia": a convention compared with the one it replaces (`compare`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonView {
+    /// The slug of the newer convention, whose folder holds the comparison.
+    pub slug: String,
+    pub url: String,
+    /// "Cosa cambia rispetto alla convenzione 2018–2023".
+    pub title: String,
+    pub old: Link,
+    pub new: Link,
+    /// The articles added, removed, changed and only renumbered or renamed, each linked to
+    /// its place on this page.
+    pub added: Vec<Link>,
+    pub removed: Vec<Link>,
+    pub changed: Vec<Link>,
+    pub moved: Vec<Link>,
+    pub unchanged: usize,
+    /// The articles with a change, in the new text's order.
+    pub articles: Vec<ArticleChangeView>,
+    pub updated: String,
+    /// The comparison as PDF and ODT (`documents`).
+    pub downloads: Vec<Download>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleChangeView {
+    /// `added`, `removed`, `changed` or `unchanged`.
+    pub change: crate::compare::Change,
+    /// "Articolo aggiunto", "Articolo eliminato", "Articolo modificato", ...
+    pub label: String,
+    pub heading: String,
+    /// Its anchor on the comparison page.
+    pub id: String,
+    /// The article in each text.
+    pub old: Option<Link>,
+    pub new: Option<Link>,
+    /// Its paragraphs as runs of words kept, added and removed.
+    pub blocks: Vec<Vec<crate::compare::Piece>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

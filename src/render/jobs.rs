@@ -458,6 +458,19 @@ fn conventions<'a>(site: &'a Site, trail: &Trail) -> Vec<PageJob<'a>> {
             jsonld: Vec::new(),
         });
     }
+    for k in &site.comparisons {
+        jobs.push(PageJob {
+            output: site.urls.output(&k.url),
+            template: "cosa-cambia.html",
+            title: k.title.clone(),
+            description: format!("{}: gli articoli aggiunti, eliminati e modificati, parola per parola.", k.title),
+            url: k.url.clone(),
+            breadcrumbs: trail.to(&[("Convenzioni", conv_url.clone()), (&k.new.label, k.new.url.clone()), ("Cosa cambia", k.url.clone())]),
+            updated: k.updated.clone(),
+            vars: vars(move |ctx| ctx.insert("comparison", k)),
+            jsonld: Vec::new(),
+        });
+    }
     jobs
 }
 

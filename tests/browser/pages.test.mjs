@@ -42,7 +42,7 @@ async function check(kind) {
 
 test(`the site's ${pages.length} HTML pages are all checked`, async () => {
   assert.ok(pages.length > 20, `only ${pages.length} HTML files in ${process.env.SITE_DIR}`);
-  for (const path of ["/", "/servizi/", "/servizi/rao-pubblico/", "/calcola/", "/404.html"]) {
+  for (const path of ["/", "/servizi/", "/servizi/rao-pubblico/", "/calcola/", "/convenzioni/convenzione-cst-2024/cosa-cambia/", "/404.html"]) {
     assert.ok(pages.some((p) => p.path === path), `${path} is missing from the built site`);
   }
   await check("errors");

@@ -4,11 +4,14 @@
 //! - every form, for every service that lists it and once generic, as a fillable, tagged
 //!   PDF (`moduli/<form>/<form>-<service>.pdf`) and an editable ODT (`.odt`);
 //! - every convention as PDF and ODT with a table of contents, and an ODT template of the
-//!   council deliberation that approves it (`convenzioni/<slug>/…`).
+//!   council deliberation that approves it (`convenzioni/<slug>/…`);
+//! - every comparison of a convention with the one it replaces, as PDF and ODT
+//!   (`convenzioni/<slug>/cosa-cambia/…`).
 //!
 //! Pure functions from the views to file bytes; only the fonts are read from disk, and
 //! `generate` hands each file to the build's sink.
 
+mod comparison;
 mod convention;
 pub mod fonts;
 mod form;
@@ -80,6 +83,8 @@ pub enum Owner {
         service: Option<usize>,
     },
     Convention(usize),
+    /// A comparison (index in `site.comparisons`).
+    Comparison(usize),
 }
 
 /// One document to make, in one or both formats.
@@ -147,6 +152,18 @@ pub fn jobs(site: &Site, catalog: &Catalog) -> Vec<Job> {
             odt: true,
             owner: Owner::Convention(ci),
             label: "Schema di deliberazione del Consiglio per approvare la convenzione".into(),
+        });
+    }
+    for (ki, k) in site.comparisons.iter().enumerate() {
+        let folder = site.urls.output(&k.url);
+        let folder = folder.trim_end_matches("index.html");
+        jobs.push(Job {
+            path: format!("{folder}cosa-cambia-{}", k.slug),
+            doc: comparison::document(k, config),
+            pdf: true,
+            odt: true,
+            owner: Owner::Comparison(ki),
+            label: "Confronto tra le due convenzioni".into(),
         });
     }
     jobs
@@ -228,6 +245,7 @@ pub fn attach(site: &mut Site, g: &Generated) {
                 add(&mut site.forms[form].documents, &label, slug, None, d);
             }
             Owner::Convention(ci) => site.conventions[ci].downloads.push(d.clone()),
+            Owner::Comparison(ki) => site.comparisons[ki].downloads.push(d.clone()),
         }
     }
     // The generic set last, after the services in catalog order; a service's forms in the
