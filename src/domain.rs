@@ -261,11 +261,23 @@ pub struct Service {
 pub struct TariffDoc {
     pub meta: Meta,
     pub title: String,
+    /// The price list in force on the build's day (`model::select` picks it), or the only one.
     pub tariff: Tariff,
+    /// The dated price lists (`[[listini]]`), oldest first; empty for a tariff of one list.
+    pub periods: Vec<crate::pricing::PricePeriod>,
     pub validity: Option<String>,
     pub payment_terms: Option<String>,
     pub notes_markdown: String,
     pub notes_offset: usize,
+}
+
+impl TariffDoc {
+    /// Make `tariff` the price list in force on `day` (for a tariff with dated lists).
+    pub fn use_list_in_force(&mut self, day: jiff::civil::Date) {
+        if let Some(list) = crate::pricing::period_at(&self.periods, day) {
+            self.tariff = list.tariff.clone();
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

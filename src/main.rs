@@ -362,14 +362,18 @@ fn run(command: Command) -> ExitCode {
 /// `vetrina preventivo`: the quote on stdout; content errors and a bad request on stderr.
 fn print_quote(root: &std::path::Path, request: &vetrina::quote_command::Request, json: bool) -> ExitCode {
     use vetrina::quote_command;
-    let (config, catalog) = match build::settings_and_catalog(root) {
+    let (config, mut catalog) = match build::settings_and_catalog(root) {
         Ok(found) => found,
         Err(errors) => {
             report(&errors);
             return ExitCode::FAILURE;
         }
     };
-    match quote_command::price(&catalog, &config, request) {
+    let today = jiff::Zoned::now().date();
+    for t in &mut catalog.tariffs {
+        t.use_list_in_force(today);
+    }
+    match quote_command::price(&catalog, &config, request, today) {
         Ok(priced) if json => println!("{}", quote_command::json(&priced)),
         Ok(priced) => print!("{}", quote_command::text(&priced, &config)),
         Err(errors) => {

@@ -20,7 +20,7 @@ use crate::diagnostics::did_you_mean;
 use crate::domain::{Ente, Service, TariffDoc};
 use crate::input::config::Config;
 use crate::pricing::describe::{ente_type_singular, summarize_quote};
-use crate::pricing::engine::{quote, Price, Profile, Quote};
+use crate::pricing::engine::{quote, quote_periods, Price, Profile, Quote};
 use crate::pricing::limits::{MAX_COUNT, MAX_YEARS};
 use crate::pricing::money::{format_euro, group_thousands, Cents};
 use crate::pricing::EnteType;
@@ -71,7 +71,8 @@ pub struct Priced<'c> {
 }
 
 /// Price the services of `request`; every problem of the request, in the user's language.
-pub fn price<'c>(catalog: &'c Catalog, config: &Config, request: &Request) -> Result<Priced<'c>, Vec<String>> {
+/// `today` starts the years of a tariff with dated price lists when `--dal` does not.
+pub fn price<'c>(catalog: &'c Catalog, config: &Config, request: &Request, today: jiff::civil::Date) -> Result<Priced<'c>, Vec<String>> {
     let mut errors = Vec::new();
     let ente = request.ente.as_deref().and_then(|name| find_ente(catalog, name, &mut errors));
     let base = profile(ente, request, &mut errors);
@@ -93,7 +94,8 @@ pub fn price<'c>(catalog: &'c Catalog, config: &Config, request: &Request) -> Re
     }
     let mut priced = Vec::new();
     for ((service, doc), p) in services.into_iter().zip(profiles) {
-        match quote(&doc.tariff, &p) {
+        let q = if doc.periods.len() > 1 { quote_periods(&doc.periods, &p, today) } else { quote(&doc.tariff, &p) };
+        match q {
             Ok(q) => priced.push(PricedService {
                 slug: &service.meta.slug,
                 title: &service.title,

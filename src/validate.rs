@@ -258,7 +258,16 @@ fn filled_from_choice(c: &mut Checker, catalog: &Catalog, hidden: &Catalog) {
             let items: Vec<&str> = service
                 .and_then(|s| s.tariff.as_ref())
                 .and_then(|t| catalog.tariffs.iter().find(|d| d.meta.slug == t.slug))
-                .map(|t| t.tariff.items.iter().map(|i| i.id.as_str()).collect())
+                // An item of any of its price lists: a form outlives one year's prices.
+                .map(|t| {
+                    let mut ids: Vec<&str> = Vec::new();
+                    for i in t.tariff.items.iter().chain(t.periods.iter().flat_map(|p| &p.tariff.items)) {
+                        if !ids.contains(&i.id.as_str()) {
+                            ids.push(&i.id);
+                        }
+                    }
+                    ids
+                })
                 .unwrap_or_default();
             let figures = crate::pricing::Basis::ALL.map(|b| crate::pricing::describe::input_spec(b).name);
             if figures.contains(&v.slug.as_str()) || items.contains(&v.slug.as_str()) {

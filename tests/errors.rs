@@ -477,6 +477,42 @@ fn the_membership_service_must_exist() {
     assert!(site.check().is_empty(), "{}", list(&site.check()));
 }
 
+/// Dated price lists that overlap, leave a gap or come out of order, an item list outside
+/// them, and a pro-rata first year on a one-off item: each named where it is written, all
+/// in one check.
+#[test]
+fn price_lists_and_first_years_are_checked_like_bands() {
+    let site = Site::new();
+    let item = |id: &str| format!("[[listini.voci]]\nid = \"{id}\"\nnome = \"Canone\"\nperiodicita = \"annuale\"\nmodello = \"fisso\"\nimporto = \"100.00\"\n");
+    let text = format!(
+        "+++\ntitolo = \"Listini\"\n\n[[listini]]\ndal = 2025-01-01\nal = 2025-12-31\n{}\n[[listini]]\ndal = 2025-06-01\nal = 2026-06-30\n{}\n[[listini]]\ndal = 2026-09-01\n{}\n[[listini]]\ndal = 2026-02-01\n{}+++\n",
+        item("a"),
+        item("a"),
+        item("a"),
+        item("a"),
+    );
+    let one_off = "+++\ntitolo = \"Una tantum\"\n\n[[voci]]\nnome = \"Avvio\"\nperiodicita = \"una-tantum\"\nmodello = \"fisso\"\nimporto = \"50.00\"\nprimo_anno = \"mesi\"\n+++\n";
+    site.write("content/tariffe/listini.md", &text).write("content/tariffe/avvio.md", one_off);
+    let errors = site.check();
+    let at = |needle: &str, nth: usize| {
+        let from = text.match_indices(needle).nth(nth).map(|(i, _)| i).unwrap();
+        let line = text[..from].matches('\n').count() + 1;
+        format!("content/tariffe/listini.md:{line}:7: errore:")
+    };
+    let e = expect(&errors, &at("dal = 2025-06-01", 0));
+    assert!(e.message.contains("si sovrappongono") && e.help.as_deref().unwrap().contains("01/01/2026"), "{e}");
+    let e = expect(&errors, &at("dal = 2026-09-01", 0));
+    assert!(e.message.contains("non c'è un prezzo") && e.help.as_deref().unwrap().contains("01/07/2026"), "{e}");
+    let e = expect(&errors, &at("dal = 2026-02-01", 0));
+    assert!(e.message.contains("non dopo quello prima"), "{e}");
+    let e = expect(&errors, &format!("content/tariffe/avvio.md:{}: errore:", line_col(one_off, "\"mesi\"")));
+    assert!(e.message.contains("primo_anno") && e.help.as_deref().unwrap().contains("annuale"), "{e}");
+    // Fixed: one list after the other, the first year on a yearly item.
+    let fixed = text.replace("dal = 2025-06-01\nal = 2026-06-30", "dal = 2026-01-01\nal = 2026-08-31").replace("dal = 2026-02-01", "dal = 2027-01-01");
+    site.write("content/tariffe/listini.md", &fixed).write("content/tariffe/avvio.md", &one_off.replace("una-tantum", "annuale"));
+    assert!(site.check().is_empty(), "{}", list(&site.check()));
+}
+
 /// Where `needle` starts in `text`, as `line:col` (1-based, columns in characters).
 fn line_col(text: &str, needle: &str) -> String {
     let at = text.find(needle).unwrap_or_else(|| panic!("{needle} not in the text"));

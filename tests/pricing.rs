@@ -9,8 +9,8 @@ use std::process::Command;
 
 use serde::Deserialize;
 use serde_json::{json, Value};
-use vetrina::pricing::engine::{quote, Price, Profile, Quote};
-use vetrina::pricing::{EnteType, Tariff};
+use vetrina::pricing::engine::{quote, quote_periods, Price, Profile, Quote};
+use vetrina::pricing::{EnteType, PricePeriod, Tariff};
 
 #[derive(Deserialize)]
 struct Vectors {
@@ -25,9 +25,37 @@ struct Case {
     expect: BTreeMap<String, Value>,
 }
 
+/// The day the vectors treat as today: it starts the years of a tariff with dated price
+/// lists when the profile gives no start.
+const TODAY: &str = "2026-12-02";
+
+fn today() -> jiff::civil::Date {
+    TODAY.parse().unwrap()
+}
+
 fn tariffs() -> BTreeMap<String, Tariff> {
     let catalog = vetrina::build::catalog(&common::repo()).unwrap_or_else(|e| panic!("{}", common::list(&e)));
     catalog.tariffs.into_iter().map(|t| (t.meta.slug, t.tariff)).collect()
+}
+
+/// The dated price lists of the example tariffs that have them.
+fn periods() -> BTreeMap<String, Vec<PricePeriod>> {
+    let catalog = vetrina::build::catalog(&common::repo()).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    catalog.tariffs.into_iter().filter(|t| t.periods.len() > 1).map(|t| (t.meta.slug, t.periods)).collect()
+}
+
+/// The engine's quote of an example tariff: year by year with its price lists when it has them.
+fn engine_quote(tariffs: &BTreeMap<String, Tariff>, periods: &BTreeMap<String, Vec<PricePeriod>>, name: &str, p: &Profile) -> Quote {
+    let q = match periods.get(name) {
+        Some(lists) => quote_periods(lists, p, today()),
+        None => quote(tariffs.get(name).unwrap_or_else(|| panic!("no tariff {name}")), p),
+    };
+    q.unwrap_or_else(|e| panic!("{name}: {e:?}"))
+}
+
+/// What the browser engine reads: the tariffs, the dated lists and the day taken as today.
+fn browser_data(tariffs: &BTreeMap<String, Tariff>) -> Value {
+    json!({ "tariffs": tariffs, "periods": periods(), "today": TODAY })
 }
 
 fn euros(cents: i64) -> String {
@@ -79,11 +107,11 @@ fn mismatches(q: &Quote, expect: &BTreeMap<String, Value>) -> Vec<String> {
 #[test]
 fn rust_engine_matches_the_hand_computed_vectors() {
     let vectors: Vectors = serde_json::from_str(include_str!("vectors/pricing.json")).unwrap();
-    let tariffs = tariffs();
+    let (tariffs, periods) = (tariffs(), periods());
+    assert!(periods.contains_key("posta-elettronica"), "the example has a tariff with two price lists");
     let mut failures = Vec::new();
     for c in &vectors.cases {
-        let t = tariffs.get(&c.tariff).unwrap_or_else(|| panic!("{}: no tariff {}", c.name, c.tariff));
-        let q = quote(t, &c.profile).unwrap_or_else(|e| panic!("{}: {e:?}", c.name));
+        let q = engine_quote(&tariffs, &periods, &c.tariff, &c.profile);
         for m in mismatches(&q, &c.expect) {
             failures.push(format!("{}: {m}", c.name));
         }
@@ -106,7 +134,7 @@ fn node(script: &str, args: &[&std::path::Path]) -> String {
 fn browser_engine_matches_the_hand_computed_vectors() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("tariffs.json");
-    std::fs::write(&data, serde_json::to_vec(&tariffs()).unwrap()).unwrap();
+    std::fs::write(&data, serde_json::to_vec(&browser_data(&tariffs())).unwrap()).unwrap();
     let out = node("vectors.mjs", &[&data, &common::repo().join("tests/vectors/pricing.json")]);
     let vectors: Vectors = serde_json::from_str(include_str!("vectors/pricing.json")).unwrap();
     assert!(out.contains(&format!("{} passed, 0 failed", vectors.cases.len())), "{out}");
@@ -164,6 +192,7 @@ fn stress_tariff() -> Tariff {
 fn both_engines_agree_on_ten_thousand_generated_profiles() {
     let mut tariffs = tariffs();
     tariffs.insert("stress".into(), stress_tariff());
+    let periods = periods();
     let names: Vec<&String> = tariffs.keys().collect();
     let mut rng = Rng(0x5eed_cafe_f00d);
     let mut cases = Vec::new();
@@ -206,12 +235,14 @@ fn both_engines_agree_on_ten_thousand_generated_profiles() {
                 p.quantities.insert(item.id.clone(), rng.below(12) as u32);
             }
         }
-        let q = quote(t, &p).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let q = engine_quote(&tariffs, &periods, name, &p);
         cases.push(json!({ "tariff": name, "profile": p, "quote": q }));
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cases.json");
-    std::fs::write(&file, serde_json::to_vec(&json!({ "tariffs": tariffs, "cases": cases })).unwrap()).unwrap();
+    let mut data = browser_data(&tariffs);
+    data["cases"] = json!(cases);
+    std::fs::write(&file, serde_json::to_vec(&data).unwrap()).unwrap();
     let out = node("differential.mjs", &[&file]);
     assert!(out.contains("12000 passed, 0 failed"), "{out}");
 }
@@ -250,21 +281,28 @@ fn quote_args(service: &str, p: &Profile) -> Vec<String> {
 fn the_command_line_quote_equals_both_engines_on_the_vectors() {
     let vectors: Vectors = serde_json::from_str(include_str!("vectors/pricing.json")).unwrap();
     let catalog = vetrina::build::catalog(&common::repo()).unwrap();
-    let tariffs = tariffs();
+    let (tariffs, periods) = (tariffs(), periods());
     let mut cases = Vec::new();
     for c in &vectors.cases {
         let service = catalog.services.iter().find(|s| s.tariff.as_ref().is_some_and(|t| t.slug == c.tariff)).expect("a service uses the tariff");
-        let out = Command::new(env!("CARGO_BIN_EXE_vetrina")).args(quote_args(&service.meta.slug, &c.profile)).output().unwrap();
+        // The command line starts dated price lists on the real today: give it the vectors' day.
+        let mut profile = c.profile.clone();
+        if periods.contains_key(&c.tariff) {
+            profile.start = profile.start.or(Some(today()));
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_vetrina")).args(quote_args(&service.meta.slug, &profile)).output().unwrap();
         assert!(out.status.success(), "{}: {}", c.name, String::from_utf8_lossy(&out.stderr));
         let json: Value = serde_json::from_slice(&out.stdout).unwrap();
         let got = &json["services"][0]["quote"];
-        let engine = serde_json::to_value(quote(&tariffs[&c.tariff], &c.profile).unwrap()).unwrap();
+        let engine = serde_json::to_value(engine_quote(&tariffs, &periods, &c.tariff, &profile)).unwrap();
         assert_eq!(got, &engine, "{}: the command line and the Rust engine differ", c.name);
-        cases.push(json!({ "tariff": c.tariff, "profile": c.profile, "quote": got }));
+        cases.push(json!({ "tariff": c.tariff, "profile": profile, "quote": got }));
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cases.json");
-    std::fs::write(&file, serde_json::to_vec(&json!({ "tariffs": tariffs, "cases": cases })).unwrap()).unwrap();
+    let mut data = browser_data(&tariffs);
+    data["cases"] = json!(cases);
+    std::fs::write(&file, serde_json::to_vec(&data).unwrap()).unwrap();
     let out = node("differential.mjs", &[&file]);
     assert!(out.contains(&format!("{} passed, 0 failed", vectors.cases.len())), "{out}");
 }

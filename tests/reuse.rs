@@ -34,11 +34,6 @@ fn service_slugs() -> BTreeSet<String> {
         .collect()
 }
 
-fn tariffs() -> std::collections::BTreeMap<String, Tariff> {
-    let c = build::catalog(&common::repo()).unwrap();
-    c.tariffs.into_iter().map(|t| (t.meta.slug, t.tariff)).collect()
-}
-
 fn get<'a>(v: &'a Value, path: &str) -> &'a Value {
     path.split('.').fold(v, |v, k| &v[k])
 }
@@ -101,15 +96,19 @@ fn the_open_catalogue_round_trips_services_and_amounts() {
     assert_eq!(services, service_slugs());
 
     // Every flat or per-unit price in the catalogue is what the engine computes.
-    let tariffs = tariffs();
-    let tariff_of = |service: &str| -> Option<&Tariff> {
-        let c = build::catalog(&common::repo()).ok()?;
-        let slug = c.services.iter().find(|s| s.meta.slug == service)?.tariff.as_ref()?.slug.clone();
-        tariffs.get(&slug)
+    let catalog = build::catalog(&common::repo()).unwrap();
+    // A row of a dated price list is priced with that list.
+    let tariff_of = |service: &str, from: &str| -> Option<Tariff> {
+        let slug = &catalog.services.iter().find(|s| s.meta.slug == service)?.tariff.as_ref()?.slug;
+        let doc = catalog.tariffs.iter().find(|t| &t.meta.slug == slug)?;
+        match doc.periods.iter().find(|p| p.from.to_string() == from) {
+            Some(list) => Some(list.tariff.clone()),
+            None => Some(doc.tariff.clone()),
+        }
     };
     let mut checked = 0;
     for r in rows.iter().filter(|r| r.tipo == "voce" && r.tipo_ente.is_empty() && r.minimo_euro.is_empty() && r.massimo_euro.is_empty()) {
-        let t = tariff_of(&r.servizio).unwrap();
+        let t = tariff_of(&r.servizio, &r.valido_dal).unwrap();
         let item = t.items.iter().find(|i| i.id == r.voce).unwrap();
         let mut p = Profile { ente_type: EnteType::Comune, ..Profile::default() };
         let figure = r.fascia_da.unwrap_or(1000).max(1);
@@ -184,6 +183,10 @@ fn feeds_are_atom_with_the_required_elements() {
             assert!(jiff::Timestamp::from_str(updated).is_ok(), "{file}: updated {updated} is not RFC 3339");
         }
     }
+    // A tariff's new dated price list is announced in the catalog's feed, with its act.
+    let novita = read("servizi/novita.xml");
+    assert!(novita.contains("<title>Nuovo listino dal 01/01/2027: Posta elettronica e collaborazione</title>"), "{novita}");
+    assert!(novita.contains("approvati con deliberazione dell'Assemblea dei Sindaci n. 11"), "{novita}");
     let home = read("index.html");
     let alternates = select(&home, "link[rel=alternate][type=\"application/atom+xml\"]", "href");
     let hrefs: Vec<String> = alternates.into_iter().filter_map(|(h, _)| h).collect();

@@ -216,6 +216,49 @@ fn the_new_convention_says_what_changed_article_by_article() {
     assert!(!select(&html, "a[href$=\"cosa-cambia-convenzione-cst-2024.pdf\"]", "href").is_empty(), "the comparison as a PDF");
 }
 
+/// The example site built as if today were `day`: its output folder.
+fn built_on(day: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = Options::new(common::repo());
+    opts.output = Some(dir.path().join("output"));
+    opts.today = Some(day.parse().unwrap());
+    if let Err(errors) = build::run(&opts, vetrina::build::Mode::Build, &Quiet) {
+        panic!("the example site does not build on {day}:\n{}", common::list(&errors));
+    }
+    dir
+}
+
+/// A tariff with two dated price lists: before the second starts, the page shows the one in
+/// force and announces the next; once the second is in force, the first is in the price
+/// history, collapsed; the calculators get both lists.
+#[test]
+fn a_tariff_shows_its_price_list_in_force_the_next_one_and_its_history() {
+    let page = |dir: &tempfile::TempDir| fs::read_to_string(dir.path().join("output/servizi/posta-elettronica-e-collaborazione/index.html")).unwrap();
+    let captions = |html: &str| select(html, "table caption", "class").into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+    let december = built_on("2026-12-02");
+    let html = page(&december);
+    let c = captions(&html);
+    assert_eq!(c[0], "Tariffa posta elettronica e collaborazione, in vigore dal 01/01/2026 al 31/12/2026");
+    assert!(c.contains(&"Tariffa posta elettronica e collaborazione, dal 01/01/2027".to_string()), "{c:?}");
+    assert!(html.contains("Il prossimo listino, dal 01/01/2027"));
+    assert!(html.contains("148,00 € per postazione") && html.contains("142,00 € per postazione"));
+    assert!(select(&html, "details.vetrina-storico", "class").is_empty(), "no history yet");
+    let data = fs::read_to_string(december.path().join("output/assets/data/calcolatore.json")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+    assert_eq!(data["periods"]["posta-elettronica"].as_array().map(Vec::len), Some(2));
+    assert_eq!(data["periods"]["posta-elettronica"][1]["from"], "2027-01-01");
+
+    let march = built_on("2027-03-01");
+    let html = page(&march);
+    let c = captions(&html);
+    assert_eq!(c[0], "Tariffa posta elettronica e collaborazione, in vigore dal 01/01/2027");
+    assert!(!html.contains("Il prossimo listino"));
+    let history = select(&html, "details.vetrina-storico", "class");
+    assert_eq!(history.len(), 1);
+    assert!(history[0].1.contains("Storico dei prezzi (1 listino precedente)") && history[0].1.contains("142,00 € per postazione"), "{}", history[0].1);
+    assert!(select(&html, "details.vetrina-storico[open]", "class").is_empty(), "collapsed by default");
+}
+
 #[test]
 fn the_catalog_can_be_filtered_by_audience_without_javascript() {
     let html = read("destinatari/comuni/index.html");

@@ -46,6 +46,10 @@ pub struct Row {
     pub massimo_euro: String,
     /// VAT rate in percent, e.g. "22".
     pub iva_percento: String,
+    /// For a tariff with dated price lists: the period of the list the row belongs to
+    /// (`2027-01-01`, empty `valido_al` for the last one); empty for a tariff of one list.
+    pub valido_dal: String,
+    pub valido_al: String,
 }
 
 pub fn euros(c: Cents) -> String {
@@ -175,10 +179,23 @@ pub fn rows(site: &Site) -> Vec<Row> {
             ..Row::default()
         };
         out.push(base.clone());
-        if let Some(t) = tariff {
-            for item in &t.items {
-                item_rows(item, &base, &mut out);
+        let periods = s.tariff.as_ref().and_then(|t| site.calculator.periods.get(&t.slug));
+        match (periods, tariff) {
+            // Every price list, each row with its period: the history and the next list too.
+            (Some(lists), _) => {
+                for list in lists {
+                    let dated = Row { valido_dal: list.from.to_string(), valido_al: list.to.map(|d| d.to_string()).unwrap_or_default(), ..base.clone() };
+                    for item in &list.tariff.items {
+                        item_rows(item, &dated, &mut out);
+                    }
+                }
             }
+            (None, Some(t)) => {
+                for item in &t.items {
+                    item_rows(item, &base, &mut out);
+                }
+            }
+            (None, None) => {}
         }
     }
     out

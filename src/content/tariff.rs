@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::domain::TariffDoc;
 use crate::pricing::money::{means_on_request, parse_cents, parse_percent, parse_rate, BasisPoints, ParseMoneyError};
 use crate::pricing::validate::check_rule;
-use crate::pricing::{Band, BandValue, Basis, EnteType, FirstYear, Fixed, Item, Periodicity, Quantity, Rule, Tariff};
+use crate::pricing::{Band, BandValue, Basis, EnteType, FirstYear, Fixed, Item, Periodicity, PricePeriod, Quantity, Rule, Tariff};
 use crate::t;
 
 /// An amount as the editor wrote it: always a string, never a float (floats are not exact).
@@ -143,6 +143,16 @@ struct RawItem {
     primo_anno: Option<Spanned<RawFirstYear>>,
 }
 
+/// `[[listini]]`: one dated price list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    dal: Spanned<toml::value::Datetime>,
+    al: Option<Spanned<toml::value::Datetime>>,
+    atto: Option<String>,
+    voci: Vec<Spanned<RawItem>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTariff {
@@ -152,7 +162,10 @@ struct RawTariff {
     solo_aderenti: Option<bool>,
     validita: Option<String>,
     pagamento: Option<String>,
+    #[serde(default)]
     voci: Vec<Spanned<RawItem>>,
+    #[serde(default)]
+    listini: Vec<Spanned<RawList>>,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
     pubblicazione: Option<Spanned<toml::value::Datetime>>,
@@ -182,31 +195,28 @@ pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diag
             errors.push(file.error_in_front(s.span(), t!("tariff-discount-members-only")).with_help(t!("tariff-discount-members-only-help")));
         }
     }
-    if raw.voci.is_empty() {
-        errors.push(file.error_at_start(t!("tariff-no-items")).with_help(t!("tariff-no-items-help")));
-        ok = false;
-    }
-    let mut items = Vec::new();
-    let mut ids = std::collections::HashSet::new();
-    for item in &raw.voci {
-        match convert_item(file, item, errors) {
-            Some(i) => {
-                if !ids.insert(i.id.clone()) {
-                    errors.push(file.error_in_front(item.span(), t!("tariff-item-id-twice", id = i.id.as_str())).with_help(t!("tariff-item-id-twice-help")));
-                    ok = false;
-                }
-                items.push(i)
-            }
-            None => ok = false,
+    let make = |items: Vec<Item>| Tariff { items, vat, member_discount, members_only };
+    let (tariff, periods) = if raw.listini.is_empty() {
+        if raw.voci.is_empty() {
+            errors.push(file.error_at_start(t!("tariff-no-items")).with_help(t!("tariff-no-items-help")));
         }
-    }
+        (items(file, &raw.voci, errors).map(make), Vec::new())
+    } else {
+        if let Some(first) = raw.voci.first() {
+            errors.push(file.error_in_front(first.span(), t!("tariff-items-and-lists")).with_help(t!("tariff-items-and-lists-help")));
+        }
+        let periods = price_lists(file, &raw.listini, make, errors);
+        // Until the model picks the list in force on the build's day, the first stands in.
+        (periods.first().map(|p| p.tariff.clone()), periods)
+    };
     if !ok || errors.len() > before {
         return None;
     }
     Some(TariffDoc {
         meta,
         title,
-        tariff: Tariff { items, vat, member_discount, members_only },
+        tariff: tariff?,
+        periods,
         validity: raw.validita,
         payment_terms: raw.pagamento,
         notes_markdown: file.body_text().to_string(),
@@ -485,6 +495,74 @@ fn first_year(file: &ContentFile, i: &RawItem, periodicity: Periodicity, errors:
         errors.push(file.error_in_front(raw.span(), t!("tariff-first-year-one-off")).with_help(t!("tariff-first-year-one-off-help")));
     }
     rule
+}
+
+/// The items of a tariff or of one price list; `None` when one of them is wrong.
+fn items(file: &ContentFile, raw: &[Spanned<RawItem>], errors: &mut Vec<Diagnostic>) -> Option<Vec<Item>> {
+    let mut items = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut ok = true;
+    for item in raw {
+        match convert_item(file, item, errors) {
+            Some(i) => {
+                if !ids.insert(i.id.clone()) {
+                    errors.push(file.error_in_front(item.span(), t!("tariff-item-id-twice", id = i.id.as_str())).with_help(t!("tariff-item-id-twice-help")));
+                    ok = false;
+                }
+                items.push(i)
+            }
+            None => ok = false,
+        }
+    }
+    ok.then_some(items)
+}
+
+/// `[[listini]]`: each list's dates and items; written in order, each starting the day
+/// after the one before it ends (no overlap, no gap), like bands.
+fn price_lists(file: &ContentFile, raw: &[Spanned<RawList>], make: impl Fn(Vec<Item>) -> Tariff, errors: &mut Vec<Diagnostic>) -> Vec<PricePeriod> {
+    let mut out: Vec<PricePeriod> = Vec::new();
+    for list in raw {
+        let l = list.get_ref();
+        let from = super::date(file, &l.dal, "dal").map_err(|e| errors.push(e)).ok();
+        let to = l.al.as_ref().and_then(|d| super::date(file, d, "al").map_err(|e| errors.push(e)).ok());
+        if l.voci.is_empty() {
+            errors.push(file.error_in_front(list.span(), t!("tariff-list-no-items")).with_help(t!("tariff-list-no-items-help")));
+        }
+        let items = items(file, &l.voci, errors);
+        let (Some(from), Some(items)) = (from, items) else { continue };
+        if let (Some(to), Some(at)) = (to, &l.al) {
+            if to < from {
+                errors.push(file.error_in_front(at.span(), t!("tariff-list-ends-before")).with_help(t!("tariff-list-ends-before-help")));
+            }
+        }
+        if let Some(prev) = out.last() {
+            check_sequence(file, prev, from, &l.dal, errors);
+        }
+        out.push(PricePeriod { from, to, act: l.atto.clone(), tariff: make(items) });
+    }
+    out
+}
+
+/// A list after `prev`: later, and starting the day after `prev` ends when it says an end.
+fn check_sequence(file: &ContentFile, prev: &PricePeriod, from: jiff::civil::Date, at: &Spanned<toml::value::Datetime>, errors: &mut Vec<Diagnostic>) {
+    let day = |d: jiff::civil::Date| d.strftime("%d/%m/%Y").to_string();
+    let next_day = prev.to.and_then(|to| to.tomorrow().ok());
+    let problem = if from <= prev.from {
+        Some((t!("tariff-list-order", from = day(from), prev = day(prev.from)), t!("tariff-list-order-help")))
+    } else if let (Some(to), Some(next)) = (prev.to, next_day) {
+        if from <= to {
+            Some((t!("tariff-list-overlap", from = day(from), to = day(to)), t!("tariff-list-sequence-help", next = day(next))))
+        } else if from > next {
+            Some((t!("tariff-list-gap", from = day(from), to = day(to)), t!("tariff-list-sequence-help", next = day(next))))
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    if let Some((message, help)) = problem {
+        errors.push(file.error_in_front(at.span(), message).with_help(help));
+    }
 }
 
 /// `per_tipo_ente`: an amount, or "su-richiesta", "incluso", "non-disponibile".

@@ -113,7 +113,11 @@ pub fn select(catalog: Catalog, publication: Publication) -> (Catalog, Catalog) 
     }
     let p = publication;
     let (services, hs) = split(catalog.services, |s| p.shows(&s.meta));
-    let (tariffs, ht) = split(catalog.tariffs, |s| p.shows(&s.meta));
+    let (mut tariffs, ht) = split(catalog.tariffs, |s| p.shows(&s.meta));
+    // A tariff with dated price lists is shown and priced with the one in force today.
+    for t in &mut tariffs {
+        t.use_list_in_force(p.today);
+    }
     let (conventions, hc) = split(catalog.conventions, |s| p.shows(&s.meta));
     let (forms, hf) = split(catalog.forms, |s| p.shows(&s.meta));
     let (pages, hp) = split(catalog.pages, |s| p.shows(&s.meta));
@@ -131,6 +135,8 @@ struct Builder<'a> {
     root: &'a std::path::Path,
     errors: Vec<Diagnostic>,
     links: Vec<ContentLink>,
+    /// The day the build treats as today: which price list is in force.
+    today: Date,
 }
 
 impl Builder<'_> {
@@ -185,6 +191,7 @@ pub fn build(
         root,
         errors: Vec::new(),
         links: Vec::new(),
+        today,
     };
     let by_slug = BySlug {
         tariffs: catalog.tariffs.iter().map(|t| (t.meta.slug.as_str(), t)).collect(),
@@ -343,6 +350,7 @@ fn calculator(catalog: &Catalog, by_slug: &BySlug, urls: &Urls, config: &Config,
     CalculatorData {
         services: catalog.services.iter().filter_map(service).collect(),
         tariffs: catalog.tariffs.iter().map(|t| (t.meta.slug.clone(), t.tariff.clone())).collect(),
+        periods: catalog.tariffs.iter().filter(|t| t.periods.len() > 1).map(|t| (t.meta.slug.clone(), t.periods.clone())).collect(),
         enti: catalog
             .enti
             .iter()
@@ -403,8 +411,8 @@ fn example_ente(enti: &[Ente]) -> Option<(String, crate::pricing::engine::Profil
     Some((format!("{} ({})", e.name, figures.join(", ")), profile))
 }
 
-/// New services and conventions (first commit) and changed tariffs (last commit after the
-/// first), newest first.
+/// New services and conventions (first commit), changed tariffs (last commit after the
+/// first) and new dated price lists (the tariff's last commit), newest first.
 fn changes(catalog: &Catalog, services: &[ServiceView], urls: &Urls, git: &GitDates, root: &std::path::Path) -> Vec<Change> {
     let mut out = Vec::new();
     for s in services {
@@ -415,16 +423,23 @@ fn changes(catalog: &Catalog, services: &[ServiceView], urls: &Urls, git: &GitDa
     }
     for t in &catalog.tariffs {
         let (Some(created), Some(updated)) = (git.created(root, &t.meta.source_path), git.date_of(root, &t.meta.source_path)) else { continue };
-        if updated <= created {
+        // A tariff's latest dated price list is announced as a new list, when it was written.
+        let latest = t.periods.last().filter(|_| t.periods.len() > 1);
+        if latest.is_none() && updated <= created {
             continue;
         }
         for s in services.iter().filter(|s| s.tariff.as_ref().is_some_and(|x| x.slug == t.meta.slug)) {
-            out.push(Change {
-                title: format!("Tariffa aggiornata: {}", s.title),
-                summary: format!("Sono cambiati i prezzi di «{}».", t.title),
-                url: format!("{}#quanto-costa", s.url),
-                date: updated,
-            });
+            let (title, summary) = match latest {
+                Some(list) => (
+                    format!("Nuovo listino dal {}: {}", date_short(list.from), s.title),
+                    match &list.act {
+                        Some(act) => format!("I prezzi di «{}» dal {}, approvati con {act}.", t.title, date_short(list.from)),
+                        None => format!("I prezzi di «{}» dal {}.", t.title, date_short(list.from)),
+                    },
+                ),
+                None => (format!("Tariffa aggiornata: {}", s.title), format!("Sono cambiati i prezzi di «{}».", t.title)),
+            };
+            out.push(Change { title, summary, url: format!("{}#quanto-costa", s.url), date: updated });
         }
     }
     for c in &catalog.conventions {

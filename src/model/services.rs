@@ -59,6 +59,34 @@ fn page_index(sections: &BTreeMap<String, SectionView>, has_tariff: bool) -> Vec
         .collect()
 }
 
+struct TariffLists {
+    in_force: Option<String>,
+    next: Option<PriceListView>,
+    history: Vec<PriceListView>,
+}
+
+/// The price lists around the one in force on `today`: its period, the next one, the earlier
+/// ones newest first. The rest of the view is filled by the caller.
+fn price_lists(title: &str, periods: &[crate::pricing::PricePeriod], today: Date) -> TariffLists {
+    let period = |p: &crate::pricing::PricePeriod| match p.to {
+        Some(to) => format!("dal {} al {}", date_short(p.from), date_short(to)),
+        None => format!("dal {}", date_short(p.from)),
+    };
+    let view = |p: &crate::pricing::PricePeriod| PriceListView {
+        period: period(p),
+        caption: format!("{title}, {}", period(p)),
+        act: p.act.clone(),
+        summary: describe::summarize(&p.tariff),
+    };
+    let current = crate::pricing::period_at(periods, today).and_then(|c| periods.iter().position(|p| p == c));
+    match (periods.len() > 1, current) {
+        (true, Some(k)) => {
+            TariffLists { in_force: Some(period(&periods[k])), next: periods.get(k + 1).map(view), history: periods[..k].iter().rev().map(view).collect() }
+        }
+        _ => TariffLists { in_force: None, next: None, history: Vec::new() },
+    }
+}
+
 fn view(
     b: &mut Builder,
     s: &Service,
@@ -77,15 +105,22 @@ fn view(
     }
     let tariff = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).zip(notes).map(|(t, r)| {
         let r = b.record(&t.meta.source_path, t.notes_offset, r, &page);
+        let lists = price_lists(&t.title, &t.periods, b.today);
+        let summary = describe::summarize(&t.tariff);
         TariffView {
             slug: t.meta.slug.clone(),
             title: t.title.clone(),
-            summary: describe::summarize(&t.tariff),
+            caption: lists.in_force.as_ref().map_or_else(|| t.title.clone(), |p| format!("{}, in vigore {p}", t.title)),
+            with_start: t.periods.len() > 1 || summary.pro_rata,
+            summary,
             validity: t.validity.clone(),
             payment_terms: t.payment_terms.clone(),
             notes_html: r.html,
             inputs: describe::inputs(&t.tariff),
             options: describe::options(&t.tariff),
+            in_force: lists.in_force,
+            next: lists.next,
+            history: lists.history,
         }
     });
     let example = s.tariff.as_ref().and_then(|t| tariffs.get(t.slug.as_str())).and_then(|t| example(b, t, example_ente.as_ref()?));

@@ -24,6 +24,8 @@ pub struct SectionView {
 pub struct TariffView {
     pub slug: String,
     pub title: String,
+    /// The price table's caption: the title, and the period of the list in force if dated.
+    pub caption: String,
     pub summary: TariffSummary,
     pub validity: Option<String>,
     pub payment_terms: Option<String>,
@@ -31,6 +33,25 @@ pub struct TariffView {
     /// For the calculator: the figures the tariff depends on and the items to choose.
     pub inputs: Vec<describe::InputSpec>,
     pub options: Vec<describe::OptionSpec>,
+    /// With dated price lists: the period of the one in force ("dal 01/01/2026 al
+    /// 31/12/2026"), the next one if approved, and the earlier ones (the price history).
+    pub in_force: Option<String>,
+    pub next: Option<PriceListView>,
+    pub history: Vec<PriceListView>,
+    /// The calculator asks the start date: an item is charged in proportion in its first
+    /// year, or the price lists are dated.
+    pub with_start: bool,
+}
+
+/// A price list other than the one in force, as the service page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PriceListView {
+    /// "dal 01/01/2027", "dal 01/01/2025 al 31/12/2025".
+    pub period: String,
+    /// "Tariffa …, dal 01/01/2027".
+    pub caption: String,
+    pub act: Option<String>,
+    pub summary: TariffSummary,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +66,9 @@ pub struct ExampleView {
 pub struct CalculatorData {
     pub services: Vec<CalculatorService>,
     pub tariffs: BTreeMap<String, crate::pricing::Tariff>,
+    /// The dated price lists of the tariffs that have more than one: the calculators price
+    /// each year with the list in force that year.
+    pub periods: BTreeMap<String, Vec<crate::pricing::PricePeriod>>,
     pub enti: Vec<CalculatorEnte>,
     /// The service to join the CST, linked when a service is reserved to members.
     pub membership: Option<CalculatorLink>,

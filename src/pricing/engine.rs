@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::model::{BandValue, Basis, EnteType, FirstYear, Fixed, Item, Periodicity, Rule, Tariff};
+use super::model::{period_at, BandValue, Basis, EnteType, FirstYear, Fixed, Item, Periodicity, PricePeriod, Rule, Tariff};
 use super::money::{div_round, percent_of, to_cents, Cents};
 
 /// What the calculator knows about the Ente asking. Missing fields default to a member
@@ -119,10 +119,20 @@ pub struct Quote {
     /// `one_off + first_year + yearly × (years − 1)`, VAT excluded.
     pub total: Cents,
     pub total_vat: Cents,
+    /// What each year of the choice costs: the first with the one-off costs and its share
+    /// of the yearly ones, the others each with the price list in force that year.
+    pub by_year: Vec<YearAmount>,
     /// True when some line has no number (quote on request): totals leave it out.
     pub incomplete: bool,
     /// The service is for members only and the Ente is not one.
     pub not_available: bool,
+}
+
+/// One year of a quote, VAT excluded and VAT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct YearAmount {
+    pub net: Cents,
+    pub vat: Cents,
 }
 
 /// A quote the engine cannot show exactly: an amount past `limits::MAX_RESULT`. The
@@ -346,7 +356,37 @@ fn totals(tariff: &Tariff, lines: Vec<Line>, s: Sums) -> Result<Quote, Overflow>
     };
     let total = over_years(one_off, first_year, yearly)?;
     let total_vat = over_years(vat_one_off, vat_first_year, vat_yearly)?;
-    Ok(Quote { lines, one_off, yearly, vat_one_off, vat_yearly, first_year, vat_first_year, years, total, total_vat, incomplete, not_available })
+    let first = YearAmount {
+        net: cents(add(Exact::from(one_off), Exact::from(first_year))?)?,
+        vat: cents(add(Exact::from(vat_one_off), Exact::from(vat_first_year))?)?,
+    };
+    let mut by_year = vec![first];
+    by_year.extend((1..years).map(|_| YearAmount { net: yearly, vat: vat_yearly }));
+    Ok(Quote { lines, one_off, yearly, vat_one_off, vat_yearly, first_year, vat_first_year, years, total, total_vat, by_year, incomplete, not_available })
+}
+
+/// A tariff with dated price lists: year 1 (from the profile's start, else `today`) priced
+/// with the list in force that day, each later year with the list in force on its 1
+/// January. The lines are year 1's; `by_year` and the totals add the years up.
+pub fn quote_periods(periods: &[PricePeriod], p: &Profile, today: Date) -> Result<Quote, TooLarge> {
+    let too_large = || TooLarge { item: None };
+    let start = p.start.unwrap_or(today);
+    let years = p.years.max(1);
+    let list_at = |day: Date| period_at(periods, day).map(|x| &x.tariff).ok_or_else(too_large);
+    let mut q = quote(list_at(start)?, &Profile { years: 1, ..p.clone() })?;
+    for k in 1..years {
+        let year = i16::try_from(k).ok().and_then(|k| start.year().checked_add(k)).ok_or_else(too_large)?;
+        let jan1 = Date::new(year, 1, 1).map_err(|_| too_large())?;
+        let later = quote(list_at(jan1)?, &Profile { years: 1, start: None, ..p.clone() })?;
+        // A later year has no one-off costs and no share: its list's whole yearly costs.
+        q.by_year.push(YearAmount { net: later.yearly, vat: later.vat_yearly });
+        q.incomplete |= later.incomplete;
+    }
+    let sum =
+        |f: fn(&YearAmount) -> Cents| q.by_year.iter().try_fold(0 as Exact, |acc, y| add(acc, Exact::from(f(y)))).ok().and_then(to_cents).ok_or_else(too_large);
+    (q.total, q.total_vat) = (sum(|y| y.net)?, sum(|y| y.vat)?);
+    q.years = years;
+    Ok(q)
 }
 
 #[cfg(test)]
@@ -543,6 +583,33 @@ mod tests {
         half.first_year = FirstYear::Months;
         let q = quote(&tariff(vec![half]), &Profile { start: date("2026-07-10"), ..Profile::comune(1) }).unwrap();
         assert_eq!(q.first_year, 75_001);
+    }
+
+    #[test]
+    fn each_year_is_priced_with_its_price_list() {
+        let list = |from: &str, amount: Cents| PricePeriod {
+            from: from.parse().unwrap(),
+            to: None,
+            act: None,
+            tariff: tariff(vec![
+                item("avvio", Periodicity::OneOff, Rule::Fixed { amount: 10_000 }),
+                item("canone", Periodicity::Yearly, Rule::Fixed { amount }),
+            ]),
+        };
+        let periods = [list("2026-01-01", 100_000), list("2027-01-01", 110_000)];
+        let today: Date = "2026-12-02".parse().unwrap();
+        // From today, three years: 2026 at 1,000.00 with the one-off 100.00, 2027 and 2028 at 1,100.00.
+        let q = quote_periods(&periods, &Profile { years: 3, ..Profile::comune(1) }, today).unwrap();
+        assert_eq!(q.by_year.iter().map(|y| y.net).collect::<Vec<_>>(), [110_000, 110_000, 110_000]);
+        assert_eq!((q.total, q.total_vat), (330_000, 72_600));
+        // Starting in 2027, every year at the 2027 list; before the first list, the first.
+        let q = quote_periods(&periods, &Profile { years: 2, start: date("2027-03-01"), ..Profile::comune(1) }, today).unwrap();
+        assert_eq!(q.by_year.iter().map(|y| y.net).collect::<Vec<_>>(), [120_000, 110_000]);
+        let q = quote_periods(&periods, &Profile { start: date("2020-05-01"), ..Profile::comune(1) }, today).unwrap();
+        assert_eq!(q.yearly, 100_000);
+        // One list: the same quote as `quote`.
+        let p = Profile { years: 4, start: date("2026-06-01"), ..Profile::comune(1) };
+        assert_eq!(quote_periods(&periods[..1], &p, today).unwrap(), quote(&periods[0].tariff, &p).unwrap());
     }
 
     /// The engine's answer for every input at its limit (and below it), compared with plain

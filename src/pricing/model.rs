@@ -157,6 +157,23 @@ pub struct Item {
     pub first_year: FirstYear,
 }
 
+/// One dated price list of a tariff (`[[listini]]`): in force from `from` to `to`, both
+/// included; without `to`, until the next one starts (or with no end, the last).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PricePeriod {
+    pub from: jiff::civil::Date,
+    pub to: Option<jiff::civil::Date>,
+    /// The act that approved it, as written (`atto`).
+    pub act: Option<String>,
+    pub tariff: Tariff,
+}
+
+/// The price list that prices `day`: the last one starting on or before it; before the
+/// first, the first (the catalog's earliest prices); after the end of the last, the last.
+pub fn period_at(periods: &[PricePeriod], day: jiff::civil::Date) -> Option<&PricePeriod> {
+    periods.iter().rev().find(|p| p.from <= day).or(periods.first())
+}
+
 /// The price rules of one service (or of the membership fee).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Tariff {

@@ -407,7 +407,7 @@ fn calculator<'a>(site: &'a Site, trail: &Trail) -> PageJob<'a> {
         })
         .collect();
     let all_inputs: Vec<_> = crate::pricing::Basis::ALL.iter().map(|b| crate::pricing::describe::input_spec(*b)).collect();
-    let pro_rata = site.services.iter().any(|s| s.tariff.as_ref().is_some_and(|t| t.summary.pro_rata));
+    let with_start = site.services.iter().any(|s| s.tariff.as_ref().is_some_and(|t| t.with_start));
     let forms: Vec<serde_json::Value> =
         site.forms.iter().filter(|f| f.filled_from_choice).map(|f| serde_json::json!({ "title": f.title, "url": f.url })).collect();
     PageJob {
@@ -422,7 +422,7 @@ fn calculator<'a>(site: &'a Site, trail: &Trail) -> PageJob<'a> {
         vars: vars(move |c| {
             c.insert("services", &priced);
             c.insert("all_inputs", &all_inputs);
-            c.insert("with_start", &pro_rata);
+            c.insert("with_start", &with_start);
             c.insert("forms", &forms);
         }),
         jsonld: Vec::new(),

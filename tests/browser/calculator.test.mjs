@@ -125,6 +125,23 @@ test("entry year pro rata: by days over a leap year, with VAT, in the site-wide 
   assert.deepEqual(p.problems, []);
 });
 
+test("dated price lists: each year of the choice is priced with the list in force that year", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/servizi/posta-elettronica-e-collaborazione/`);
+  await p.fill("#calc-postazioni", "10");
+  await p.fill("#calc-anni", "3");
+  // From 1 December 2026: 2026 at 142 € per workstation, 2027 and 2028 at 148 € (tests/vectors/pricing.json).
+  await p.fill("#calc-dal", "01/12/2026");
+  assert.equal(await total(p, "Totale del primo anno, IVA inclusa"), "1.732,40 €");
+  assert.equal(await total(p, "Totale su 3 anni, IVA esclusa"), "4.380,00 €");
+  assert.equal(await total(p, "Totale su 3 anni, IVA inclusa"), "5.343,60 €");
+  // Starting in 2027, the 2027 list only.
+  await p.fill("#calc-dal", "01/02/2027");
+  assert.equal(await total(p, "Costi annuali (IVA esclusa)"), "1.480,00 €");
+  assert.equal(await total(p, "Totale su 3 anni, IVA esclusa"), "4.440,00 €");
+  assert.deepEqual(p.problems, []);
+});
+
 test("site-wide calculator: several services, VAT and a multi-year total", async () => {
   const p = await page(site.chrome);
   await p.goto(`${site.url}/calcola/`);

@@ -57,6 +57,18 @@ test("the calculator's choice on a service page travels to the form link", async
   assert.deepEqual(p.problems, []);
 });
 
+test("the calculator's start date prices the first year in the form and fills its activation date", async () => {
+  const p = await page(site.chrome);
+  await p.goto(`${site.url}/moduli/richiesta-servizio/?servizio=gestione-documentale&tipo=comune&abitanti=12345&anni=1&dal=01/07/2027`);
+  await p.waitForFunction(() => document.querySelector('[name="opzione_scelta"]').value !== "");
+  const option = await p.inputValue('[name="opzione_scelta"]');
+  // 5,431.80 × 184 / 365 = 2,738.22 for 2027, VAT 602.41 (tests/vectors/pricing.json).
+  assert.match(option, /Quota annuale per abitante \(annuale\): 5\.431,80 €, il primo anno 2\.738,22 €/);
+  assert.match(option, /Primo anno, dal 01\/07\/2027: 3\.340,63 € IVA inclusa/);
+  assert.equal(await p.inputValue('[name="data_attivazione"]'), "2027-07-01");
+  assert.deepEqual(p.problems, []);
+});
+
 test("a form filled online is checked as typed and downloads as a filled PDF", async () => {
   const p = await page(site.chrome, { acceptDownloads: true });
   await p.goto(`${site.url}/moduli/richiesta-servizio/?servizio=rao-pubblico&tipo=comune&abitanti=1001&anni=1&voce=rao-pubblico-spid-day&qty-rao-pubblico-spid-day=3`);

@@ -1,14 +1,15 @@
 // Differential test: the browser engine must give exactly the Rust engine's quote.
-// Usage: node tests/js/differential.mjs <cases.json>  ({tariffs, cases: [{tariff, profile, quote}]})
+// Usage: node tests/js/differential.mjs <cases.json>  ({tariffs, periods, today, cases: [{tariff, profile, quote}]}):
+// a tariff with dated price lists (in `periods`) is priced year by year from `today`.
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { quote } from "../../themes/agid/static/js/pricing.js";
+import { quote, quotePeriods } from "../../themes/agid/static/js/pricing.js";
 
-const { tariffs, cases } = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const { tariffs, periods, today, cases } = JSON.parse(readFileSync(process.argv[2], "utf8"));
 let passed = 0;
 let failed = 0;
 for (const c of cases) {
-  const got = quote(tariffs[c.tariff], c.profile);
+  const got = periods[c.tariff] ? quotePeriods(periods[c.tariff], c.profile, today) : quote(tariffs[c.tariff], c.profile);
   if (isDeepStrictEqual(got, c.quote)) {
     passed++;
   } else {

@@ -1,10 +1,11 @@
 // Runs the hand-computed pricing vectors against the browser engine.
-// Usage: node tests/js/vectors.mjs <tariffs.json> <vectors.json>
+// Usage: node tests/js/vectors.mjs <tariffs.json> <vectors.json>, the first {tariffs, periods, today}:
+// a tariff with dated price lists (in `periods`) is priced year by year from `today`.
 import { readFileSync } from "node:fs";
-import { quote } from "../../themes/agid/static/js/pricing.js";
+import { quote, quotePeriods } from "../../themes/agid/static/js/pricing.js";
 
 const [tariffsFile, vectorsFile] = process.argv.slice(2);
-const tariffs = JSON.parse(readFileSync(tariffsFile, "utf8"));
+const { tariffs, periods, today } = JSON.parse(readFileSync(tariffsFile, "utf8"));
 const { cases } = JSON.parse(readFileSync(vectorsFile, "utf8"));
 
 const euros = (c) => `${Math.trunc(c / 100)}.${String(c % 100).padStart(2, "0")}`;
@@ -14,7 +15,8 @@ const defaults = { ente_type: "comune", population: 0, workstations: 0, business
 let passed = 0;
 let failed = 0;
 for (const c of cases) {
-  const q = quote(tariffs[c.tariff], { ...defaults, ...c.profile });
+  const profile = { ...defaults, ...c.profile };
+  const q = periods[c.tariff] ? quotePeriods(periods[c.tariff], profile, today) : quote(tariffs[c.tariff], profile);
   const problems = [];
   for (const [key, want] of Object.entries(c.expect)) {
     let got;

@@ -74,6 +74,17 @@ tariff-discount-members-only = `sconto_aderenti` is set but the service is only 
 tariff-discount-members-only-help = set `solo_aderenti = false` so that non-members pay the list price, or remove the discount
 tariff-no-items = a tariff needs at least one item
 tariff-no-items-help = add a `[[voci]]` table
+tariff-items-and-lists = a tariff with `[[listini]]` has no `[[voci]]` outside the price lists
+tariff-items-and-lists-help = move these items into a price list, as `[[listini.voci]]`
+tariff-list-no-items = this price list has no items
+tariff-list-no-items-help = add its items as `[[listini.voci]]`, right after `[[listini]]`
+tariff-list-ends-before = the price list ends (`al`) before it starts (`dal`)
+tariff-list-ends-before-help = check the two dates: `al` is the price list's last day
+tariff-list-order = this price list starts on { $from }, not after the one before it (from { $prev })
+tariff-list-order-help = write the price lists in date order, oldest first
+tariff-list-overlap = this price list starts on { $from }, while the one before is still in force (until { $to }): two price lists overlap
+tariff-list-gap = this price list starts on { $from }, but the one before ends on { $to }: the days between have no price
+tariff-list-sequence-help = start this price list on { $next }, or correct the `al` of the one before
 tariff-item-id-twice = two items have the id `{ $id }`
 tariff-item-id-twice-help = give each item a different `id` (or a different `nome`)
 tariff-item-id = invalid item id "{ $id }"

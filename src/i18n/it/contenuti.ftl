@@ -74,6 +74,17 @@ tariff-discount-members-only = `sconto_aderenti` è indicato ma il servizio è s
 tariff-discount-members-only-help = scrivete `solo_aderenti = false` perché chi non aderisce paghi il prezzo di listino, oppure togliete lo sconto
 tariff-no-items = una tariffa ha bisogno di almeno una voce
 tariff-no-items-help = aggiungete una tabella `[[voci]]`
+tariff-items-and-lists = una tariffa con `[[listini]]` non ha `[[voci]]` fuori dai listini
+tariff-items-and-lists-help = spostate queste voci dentro un listino, come `[[listini.voci]]`
+tariff-list-no-items = questo listino non ha voci
+tariff-list-no-items-help = aggiungete le sue voci come `[[listini.voci]]`, subito dopo `[[listini]]`
+tariff-list-ends-before = il listino finisce (`al`) prima di cominciare (`dal`)
+tariff-list-ends-before-help = controllate le due date: `al` è l'ultimo giorno del listino
+tariff-list-order = questo listino comincia il { $from }, non dopo quello prima di lui (dal { $prev })
+tariff-list-order-help = scrivete i listini in ordine di data, dal più vecchio al più recente
+tariff-list-overlap = questo listino comincia il { $from }, quando quello prima è ancora in vigore (fino al { $to }): due listini si sovrappongono
+tariff-list-gap = questo listino comincia il { $from }, ma quello prima finisce il { $to }: nei giorni in mezzo non c'è un prezzo
+tariff-list-sequence-help = fate cominciare questo listino il { $next }, oppure correggete l'`al` del listino prima
 tariff-item-id-twice = due voci hanno l'id `{ $id }`
 tariff-item-id-twice-help = date a ogni voce un `id` diverso (o un `nome` diverso)
 tariff-item-id = id di voce non valido "{ $id }"

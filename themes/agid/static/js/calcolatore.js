@@ -3,7 +3,7 @@
 // module reveals the form, reads the Ente's figures, computes with pricing.js (the same
 // cents as the build) and keeps the choice in the URL so it can be bookmarked and shared.
 
-import { quote, formatEuro, formatDay, firstYearText } from "./pricing.js";
+import { quote, quotePeriods, formatEuro, formatDay, firstYearText, localDay } from "./pricing.js";
 import { printQuote } from "./preventivo.js";
 
 const PERIOD = { "one-off": "una tantum", yearly: "annuale", monthly: "mensile" };
@@ -394,7 +394,9 @@ function update(root, data) {
   for (const slug of services) {
     const service = data.services.find((s) => s.slug === slug);
     if (!service) continue;
-    const q = quote(data.tariffs[service.tariff], profiles[slug]);
+    // A tariff with dated price lists prices each year with the list in force that year.
+    const periods = data.periods?.[service.tariff];
+    const q = periods ? quotePeriods(periods, profiles[slug], localDay(new Date())) : quote(data.tariffs[service.tariff], profiles[slug]);
     detail.append(quoteTable(service.title, q));
     entries.push({ service, q });
     if (q.not_available) {

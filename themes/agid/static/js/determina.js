@@ -45,10 +45,9 @@ export function yearlySplit(entries, years) {
   const counted = entries.filter((e) => !e.q.not_available).map((e) => e.q);
   const sum = (f) => counted.reduce((n, q) => n + f(q), 0);
   const out = [];
+  // Each quote says what each of its years costs (a dated price list may change the price).
   for (let year = 1; year <= years; year++) {
-    const net = sum((q) => (year === 1 ? q.one_off + q.first_year : q.yearly));
-    const vat = sum((q) => (year === 1 ? q.vat_one_off + q.vat_first_year : q.vat_yearly));
-    out.push({ year, net, vat });
+    out.push({ year, net: sum((q) => q.by_year[year - 1]?.net ?? 0), vat: sum((q) => q.by_year[year - 1]?.vat ?? 0) });
   }
   return out;
 }

@@ -7,11 +7,13 @@
 //    sets its fields with pdf-lib and fontkit (loaded only then), draws them with the
 //    embedded Titillium Web so any Latin letter fits, and saves the result: nothing is sent;
 // 3. opened from a service page whose calculator was used (?servizio=…&tipo=…&abitanti=…
-//    &voce=…&qty-…), the service is chosen and the tariff option field is pre-filled.
+//    &voce=…&qty-…&dal=…), the service is chosen, the tariff option field is pre-filled with
+//    the choice priced from its start date, and the activation date field
+//    (`data_attivazione`) gets that date.
 
 import { check, unsupported, italianDate } from "./controlli.js";
 import { classicScript, fetchBytes, saveFile } from "./carica.js";
-import { quote, formatEuro } from "./pricing.js";
+import { quote, quotePeriods, formatEuro, localDay } from "./pricing.js";
 
 /** Codes written without spaces, in capitals, as the PDF's fields expect them. */
 const CODES = ["cap", "partita-iva", "codice-fiscale", "cig", "codice-univoco"];
@@ -253,7 +255,10 @@ async function prefill(panel, form, params) {
   const entry = data.services.find((s) => s.slug === service);
   const tariff = entry && data.tariffs[entry.tariff];
   if (!tariff) return;
-  target.value = describe(tariff, service, params);
+  target.value = describe(tariff, service, params, data.periods?.[entry.tariff]);
+  const start = isoDay(params.get("dal"));
+  const when = form.querySelector('[name="data_attivazione"]');
+  if (start && when && !when.value) when.value = start;
   // The service's copy of the PDF has a box per optional item and a field per quantity.
   chosenOptions.set(form, { service, field: target.name, quantities: chosenItems(tariff, service, params) });
   if (params.has("ente")) {
@@ -281,24 +286,36 @@ function chosenItems(tariff, service, params) {
   return quantities;
 }
 
-/** "Comune di 1.001 abitanti. Attivazione (una tantum): 650,00 €; …" */
-export function describe(tariff, service, params) {
-  const profile = { ente_type: params.get("tipo") ?? "comune", member: params.get("aderente") !== "0", quantities: {}, years: 1 };
+/** The calculator's "15/04/2027" as "2027-04-15"; null when absent or not a day. */
+function isoDay(text) {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text ?? "");
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+}
+
+/**
+ * "Comune di 1.001 abitanti. Attivazione (una tantum): 650,00 €; …": the choice priced as
+ * the calculator did, from its start date (`dal`) and with the dated price lists if any.
+ */
+export function describe(tariff, service, params, periods) {
+  const start = isoDay(params.get("dal"));
+  const profile = { ente_type: params.get("tipo") ?? "comune", member: params.get("aderente") !== "0", quantities: {}, years: 1, start };
   const figures = [];
   for (const [param, basis, label] of FIGURES) {
     profile[basis] = count(params, param);
     if (params.has(param)) figures.push(`${String(profile[basis]).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} ${label}`);
   }
   profile.quantities = chosenItems(tariff, service, params);
-  const q = quote(tariff, profile);
+  const q = periods ? quotePeriods(periods, profile, localDay()) : quote(tariff, profile);
   const lines = q.lines
     .filter((l) => l.price.kind !== "not-chosen")
     .map((l) => {
       const name = l.quantity && l.quantity !== 1 ? `${l.name} × ${l.quantity}` : l.name;
-      const price = l.price.kind === "amount" ? formatEuro(l.price.cents) : { "on-request": "su richiesta", included: "incluso", "not-available": "non disponibile" }[l.price.kind];
+      const share = l.first_year !== null && l.first_year !== l.per_year ? `, il primo anno ${formatEuro(l.first_year)}` : "";
+      const price = l.price.kind === "amount" ? formatEuro(l.price.cents) + share : { "on-request": "su richiesta", included: "incluso", "not-available": "non disponibile" }[l.price.kind];
       return `${name} (${PERIOD[l.periodicity]}): ${price}`;
     });
   const who = `${ENTE[profile.ente_type] ?? "Ente"}${figures.length ? ` con ${figures.join(", ")}` : ""}${profile.member ? ", aderente al CST" : ""}`;
-  const first = formatEuro(q.one_off + q.yearly + q.vat_one_off + q.vat_yearly);
-  return `${who}. ${lines.join("; ")}. Primo anno: ${first} IVA inclusa${q.incomplete ? ", escluse le voci su richiesta" : ""}.`;
+  const first = formatEuro(q.one_off + q.first_year + q.vat_one_off + q.vat_first_year);
+  const from = start ? `, dal ${params.get("dal")}` : "";
+  return `${who}. ${lines.join("; ")}. Primo anno${from}: ${first} IVA inclusa${q.incomplete ? ", escluse le voci su richiesta" : ""}.`;
 }

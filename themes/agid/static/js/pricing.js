@@ -187,9 +187,39 @@ export function quote(tariff, p) {
     years: Number(years),
     total: Number(oneOff + firstYear + yearly * (years - 1n)),
     total_vat: Number(vatOneOff + vatFirstYear + vatYearly * (years - 1n)),
+    by_year: [
+      { net: Number(oneOff + firstYear), vat: Number(vatOneOff + vatFirstYear) },
+      ...Array.from({ length: Number(years) - 1 }, () => ({ net: Number(yearly), vat: Number(vatYearly) })),
+    ],
     incomplete,
     not_available: notAvailable,
   };
+}
+
+/** The price list that prices `day` ("YYYY-MM-DD"): the last starting on or before it, else the first. */
+export function periodAt(periods, day) {
+  return [...periods].reverse().find((p) => p.from <= day) ?? periods[0];
+}
+
+/**
+ * A tariff with dated price lists, as `quote_periods` in Rust: year 1 (from the profile's
+ * start, else `today`) with the list in force that day, each later year with the list in
+ * force on its 1 January. ISO dates compare as strings.
+ */
+export function quotePeriods(periods, p, today) {
+  const start = p.start ?? today;
+  const years = Math.max(p.years ?? 1, 1);
+  const q = quote(periodAt(periods, start).tariff, { ...p, years: 1 });
+  const startYear = Number(start.slice(0, 4));
+  for (let k = 1; k < years; k++) {
+    const later = quote(periodAt(periods, `${String(startYear + k).padStart(4, "0")}-01-01`).tariff, { ...p, years: 1, start: null });
+    q.by_year.push({ net: later.yearly, vat: later.vat_yearly });
+    q.incomplete ||= later.incomplete;
+  }
+  q.total = q.by_year.reduce((n, y) => n + y.net, 0);
+  q.total_vat = q.by_year.reduce((n, y) => n + y.vat, 0);
+  q.years = years;
+  return q;
 }
 
 /** Italian formatting of cents: 123456 → "1.234,56 €". */
@@ -199,6 +229,11 @@ export function formatEuro(cents) {
   const euros = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   const rest = String(abs % 100).padStart(2, "0");
   return `${neg ? "-" : ""}${euros},${rest} €`;
+}
+
+/** A day on this computer's calendar (today by default) as "YYYY-MM-DD". */
+export function localDay(d = new Date()) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /** "2027-04-15" → "15/04/2027", as an Italian office writes a day. */
