@@ -78,7 +78,7 @@ fn price_lists(title: &str, periods: &[crate::pricing::PricePeriod], today: Date
         act: p.act.clone(),
         summary: describe::summarize(&p.tariff),
     };
-    let current = crate::pricing::period_at(periods, today).and_then(|c| periods.iter().position(|p| p == c));
+    let current = crate::pricing::period_at(periods, today).and_then(|c| periods.iter().position(|p| std::ptr::eq(p, c)));
     match (periods.len() > 1, current) {
         (true, Some(k)) => {
             TariffLists { in_force: Some(period(&periods[k])), next: periods.get(k + 1).map(view), history: periods[..k].iter().rev().map(view).collect() }
