@@ -228,9 +228,9 @@ fn built_on(day: &str) -> tempfile::TempDir {
     dir
 }
 
-/// A tariff with two dated price lists: before the second starts, the page shows the one in
-/// force and announces the next; once the second is in force, the first is in the price
-/// history, collapsed; the calculators get both lists.
+/// A tariff with three dated price lists (2025, 2026, 2027): in December 2026 the page shows
+/// the 2026 one in force, announces 2027 and keeps 2025 in the price history, collapsed; in
+/// 2027 there is no next list and the history has two; the calculators get every list.
 #[test]
 fn a_tariff_shows_its_price_list_in_force_the_next_one_and_its_history() {
     let page = |dir: &tempfile::TempDir| fs::read_to_string(dir.path().join("output/servizi/posta-elettronica-e-collaborazione/index.html")).unwrap();
@@ -242,11 +242,13 @@ fn a_tariff_shows_its_price_list_in_force_the_next_one_and_its_history() {
     assert!(c.contains(&"Tariffa posta elettronica e collaborazione, dal 01/01/2027".to_string()), "{c:?}");
     assert!(html.contains("Il prossimo listino, dal 01/01/2027"));
     assert!(html.contains("148,00 € per postazione") && html.contains("142,00 € per postazione"));
-    assert!(select(&html, "details.vetrina-storico", "class").is_empty(), "no history yet");
+    let history = select(&html, "details.vetrina-storico", "class");
+    assert!(history[0].1.contains("Storico dei prezzi (1 listino precedente)") && history[0].1.contains("138,00 € per postazione"), "{}", history[0].1);
+    assert!(history[0].1.contains("dal 01/01/2025 al 31/12/2025") && history[0].1.contains("n. 8 del 28 novembre 2024"), "{}", history[0].1);
     let data = fs::read_to_string(december.path().join("output/assets/data/calcolatore.json")).unwrap();
     let data: serde_json::Value = serde_json::from_str(&data).unwrap();
-    assert_eq!(data["periods"]["posta-elettronica"].as_array().map(Vec::len), Some(2));
-    assert_eq!(data["periods"]["posta-elettronica"][1]["from"], "2027-01-01");
+    assert_eq!(data["periods"]["posta-elettronica"].as_array().map(Vec::len), Some(3));
+    assert_eq!(data["periods"]["posta-elettronica"][2]["from"], "2027-01-01");
 
     let march = built_on("2027-03-01");
     let html = page(&march);
@@ -255,7 +257,9 @@ fn a_tariff_shows_its_price_list_in_force_the_next_one_and_its_history() {
     assert!(!html.contains("Il prossimo listino"));
     let history = select(&html, "details.vetrina-storico", "class");
     assert_eq!(history.len(), 1);
-    assert!(history[0].1.contains("Storico dei prezzi (1 listino precedente)") && history[0].1.contains("142,00 € per postazione"), "{}", history[0].1);
+    assert!(history[0].1.contains("Storico dei prezzi (2 listini precedenti)") && history[0].1.contains("142,00 € per postazione"), "{}", history[0].1);
+    // Newest first.
+    assert!(history[0].1.find("dal 01/01/2026").unwrap() < history[0].1.find("dal 01/01/2025").unwrap(), "{}", history[0].1);
     assert!(select(&html, "details.vetrina-storico[open]", "class").is_empty(), "collapsed by default");
 }
 
