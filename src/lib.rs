@@ -15,7 +15,8 @@
 //! may put in a page, and the limits), `i18n` (every message, in Italian and English),
 //! `diagnostics` (errors and warnings at `file:line:col`), `domain` (the plain types),
 //! `markdown`, `vocabulary` (the topic lists of the site model and EuroVoc, embedded),
-//! `compare` (what changed between two versions of a convention, word by word) and
+//! `compare` (what changed between two versions of a convention, word by word), `schema`
+//! (the JSON Schema of each content kind, from the types `content` reads) and
 //! `pricing`, the pure money engine. `incremental` says which files the last build already
 //! made; `serve`, `init`, `nuovo` and `quote_command` (`vetrina preventivo`) are the other
 //! commands.
@@ -41,6 +42,7 @@ pub mod pricing;
 pub mod quote_command;
 pub mod render;
 pub mod routes;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod validate;

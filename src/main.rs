@@ -63,6 +63,10 @@ enum Command {
     Init {
         dir: PathBuf,
     },
+    Schema {
+        #[arg(default_value = "schemi")]
+        cartella: PathBuf,
+    },
     Nuovo {
         tipo: String,
         slug: String,
@@ -287,6 +291,28 @@ fn cli_error(e: &clap::Error) -> String {
     }
 }
 
+/// `vetrina schema`: the JSON Schema of each content kind, into `dir`.
+fn write_schemas(dir: &std::path::Path) -> ExitCode {
+    // The files sit in the folder itself, not under `schemi/` as in the site.
+    let files = vetrina::schema::files("")
+        .into_iter()
+        .map(|mut f| {
+            f.path = f.path.trim_start_matches(vetrina::routes::SCHEMA_FOLDER).to_string();
+            f
+        })
+        .collect();
+    match vetrina::write::plain_files(dir, files) {
+        Ok(count) => {
+            eprintln!("{}", t!("schema-done", count = count, dir = dir.display().to_string()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", e.into_diagnostic().render(std::io::stderr().is_terminal()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn run(command: Command) -> ExitCode {
     match command {
         Command::Build { root, output, base_url, drafts, timings, fresh } => {
@@ -317,6 +343,7 @@ fn run(command: Command) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Schema { cartella } => write_schemas(&cartella),
         Command::Nuovo { tipo, slug, root } => match vetrina::nuovo::create(&root, &tipo, &slug, jiff::Zoned::now().date()) {
             Ok(path) => {
                 eprintln!("{}", t!("nuovo-done", path = vetrina::diagnostics::relative(&path, &root)));

@@ -69,6 +69,9 @@ pub fn list_page(rel: &str, url: &str, n: usize) -> (String, String) {
 /// The folder of the search index in the output.
 pub const SEARCH_FOLDER: &str = "pagefind/";
 
+/// The JSON Schema of each content kind (`schema`).
+pub const SCHEMA_FOLDER: &str = "schemi/";
+
 /// Pages worth finding: content, not lists (their entries are found on their own pages).
 pub fn indexed(path: &str) -> bool {
     const LISTS: &[&str] = &[

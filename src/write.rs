@@ -424,6 +424,18 @@ pub fn copy_changed(from: &Path, to: &Path, change: impl Fn(&[u8]) -> Vec<u8>) -
     fs::write(to, change(&bytes)).map_err(|e| WriteError::Io(to.to_path_buf(), e))
 }
 
+/// Write `files` into `dir` (made if missing), each replaced whole; nothing else in `dir`
+/// is touched. For files that are not a site: `vetrina schema`.
+pub fn plain_files(dir: &Path, files: Vec<OutputFile>) -> Result<usize, WriteError> {
+    fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.into(), e))?;
+    for f in &files {
+        let path = safe_join(dir, &f.path)?;
+        ensure_parent(&path)?;
+        replace_file(&path, &f.bytes)?;
+    }
+    Ok(files.len())
+}
+
 fn ensure_parent(path: &Path) -> Result<(), WriteError> {
     match path.parent() {
         Some(p) => fs::create_dir_all(p).map_err(|e| WriteError::Io(p.into(), e)),

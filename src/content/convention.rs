@@ -2,27 +2,33 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned, TomlDate};
 use super::{date, meta, non_empty, reference};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Convention, ConventionStatus};
 use crate::t;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawConvention {
     titolo: Spanned<String>,
     ente_capofila: Spanned<String>,
-    valida_dal: Spanned<toml::value::Datetime>,
-    valida_al: Option<Spanned<toml::value::Datetime>>,
+    valida_dal: Spanned<TomlDate>,
+    valida_al: Option<Spanned<TomlDate>>,
     atto_approvazione: Spanned<String>,
     stato: ConventionStatus,
+    #[schemars(extend("x-vetrina-riferimento" = "convenzioni"))]
     sostituita_da: Option<Spanned<String>>,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
-    pubblicazione: Option<Spanned<toml::value::Datetime>>,
-    scadenza: Option<Spanned<toml::value::Datetime>>,
-    aggiornato: Option<Spanned<toml::value::Datetime>>,
+    pubblicazione: Option<Spanned<TomlDate>>,
+    scadenza: Option<Spanned<TomlDate>>,
+    aggiornato: Option<Spanned<TomlDate>>,
+}
+
+/// The JSON Schema of this kind's front matter, from the type `parse` reads.
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<RawConvention>()
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Convention> {

@@ -2,14 +2,14 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{self, ContentFile, Spanned};
+use super::frontmatter::{self, ContentFile, Spanned, TomlDate};
 use super::{count, date, non_empty, Count};
 use crate::diagnostics::{Diagnostic, Source};
 use crate::domain::Ente;
 use crate::pricing::EnteType;
 use crate::t;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawEnte {
     nome: Spanned<String>,
@@ -18,14 +18,19 @@ struct RawEnte {
     abitanti: Option<Spanned<Count>>,
     postazioni: Option<Spanned<Count>>,
     imprese: Option<Spanned<Count>>,
-    aderente_dal: Spanned<toml::value::Datetime>,
+    aderente_dal: Spanned<TomlDate>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawEnti {
     #[serde(default)]
     ente: Vec<RawEnte>,
+}
+
+/// The JSON Schema of this kind's front matter, from the type `parse` reads.
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<RawEnti>()
 }
 
 pub fn parse(source: &Source, errors: &mut Vec<Diagnostic>) -> Vec<Ente> {

@@ -3,14 +3,14 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned, TomlDate};
 use super::{meta, non_empty};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Field, FieldType, Form, FormKind, FormSection, Ref};
 use crate::pricing::limits::MAX_ROWS;
 use crate::t;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawField {
     nome: Spanned<String>,
@@ -24,12 +24,13 @@ struct RawField {
     #[serde(default)]
     colonne: Vec<String>,
     righe: Option<Spanned<u32>>,
+    #[schemars(extend("x-vetrina-riferimento" = "servizi"))]
     servizio: Option<Spanned<String>>,
     valore: Option<Spanned<String>>,
     se_scelto: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawSection {
     titolo: String,
@@ -37,7 +38,7 @@ struct RawSection {
     campi: Vec<RawField>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawForm {
     titolo: Spanned<String>,
@@ -51,13 +52,18 @@ struct RawForm {
     firma: bool,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
-    pubblicazione: Option<Spanned<toml::value::Datetime>>,
-    scadenza: Option<Spanned<toml::value::Datetime>>,
-    aggiornato: Option<Spanned<toml::value::Datetime>>,
+    pubblicazione: Option<Spanned<TomlDate>>,
+    scadenza: Option<Spanned<TomlDate>>,
+    aggiornato: Option<Spanned<TomlDate>>,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// The JSON Schema of this kind's front matter, from the type `parse` reads.
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<RawForm>()
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Form> {

@@ -342,8 +342,57 @@ fn type_word(serde_words: &str) -> String {
     crate::i18n::message(id, None)
 }
 
-/// A value with its byte span inside the front matter.
-pub type Spanned<T> = toml::Spanned<T>;
+/// A value with its byte span inside the front matter. A newtype over `toml::Spanned` so
+/// that the content schema (`JsonSchema`) sees only the value: the span is not written.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(transparent)]
+pub struct Spanned<T>(toml::Spanned<T>);
+
+impl<T> Spanned<T> {
+    pub fn get_ref(&self) -> &T {
+        self.0.get_ref()
+    }
+    pub fn span(&self) -> Range<usize> {
+        self.0.span()
+    }
+    pub fn into_inner(self) -> T {
+        self.0.into_inner()
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A TOML date as the front matter holds it (`2026-01-01`, no quotes); a newtype so that
+/// the content schema can say "a date".
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct TomlDate(pub toml::value::Datetime);
+
+impl std::ops::Deref for TomlDate {
+    type Target = toml::value::Datetime;
+    fn deref(&self) -> &toml::value::Datetime {
+        &self.0
+    }
+}
+
+impl schemars::JsonSchema for TomlDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Data".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date" })
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -30,7 +30,7 @@ use crate::domain::{Meta, Ref};
 use crate::pricing::limits::{DATE_YEARS, MAX_COUNT};
 use crate::pricing::money::group_thousands;
 use crate::t;
-use frontmatter::{ContentFile, Spanned};
+use frontmatter::{ContentFile, Spanned, TomlDate};
 
 /// Keys shared by every kind. Each schema repeats them (serde's `flatten` would lose the
 /// spans errors need); `common!(raw)` collects them.
@@ -38,9 +38,9 @@ use frontmatter::{ContentFile, Spanned};
 pub struct Common {
     pub slug: Option<Spanned<String>>,
     pub bozza: Option<bool>,
-    pub pubblicazione: Option<Spanned<toml::value::Datetime>>,
-    pub scadenza: Option<Spanned<toml::value::Datetime>>,
-    pub aggiornato: Option<Spanned<toml::value::Datetime>>,
+    pub pubblicazione: Option<Spanned<TomlDate>>,
+    pub scadenza: Option<Spanned<TomlDate>>,
+    pub aggiornato: Option<Spanned<TomlDate>>,
 }
 
 /// The one parse step every kind shares: the front matter of `file` as `T`, with every key
@@ -48,6 +48,39 @@ pub struct Common {
 /// repeat them).
 pub fn front<T: serde::de::DeserializeOwned>(file: &ContentFile, kind: &str, errors: &mut Vec<Diagnostic>) -> Option<T> {
     frontmatter::parse(file, kind).map_err(|e| errors.extend(e)).ok()
+}
+
+/// The JSON Schema (draft 2020-12) of a front matter type: what `check` accepts, derived
+/// from the same type. The doc comments are for developers and stay out of it; TOML has
+/// no null, so an optional key is simply not required.
+pub fn schema_of<T: schemars::JsonSchema>() -> schemars::Schema {
+    let settings = schemars::generate::SchemaSettings::draft2020_12().with_transform(schemars::transform::RecursiveTransform(|s: &mut schemars::Schema| {
+        s.remove("description");
+        without_null(s);
+    }));
+    settings.into_generator().into_root_schema_for::<T>()
+}
+
+/// `Option<T>` comes out as "T or null": `"type": ["string", "null"]`, or an `anyOf` with a
+/// `{"type": "null"}` branch. TOML has no null: only T is left.
+fn without_null(s: &mut schemars::Schema) {
+    use serde_json::Value;
+    if let Some(Value::Array(types)) = s.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            s.insert("type".into(), only);
+        }
+    }
+    let Some(Value::Array(branches)) = s.get_mut("anyOf") else { return };
+    branches.retain(|b| b.get("type").is_none_or(|t| t != "null"));
+    if branches.len() == 1 {
+        let Some(Value::Object(only)) = branches.pop() else { return };
+        s.remove("anyOf");
+        for (k, v) in only {
+            s.insert(k, v);
+        }
+    }
 }
 
 /// A slug is safe in a URL and a file name: lowercase letters, digits and single hyphens.
@@ -74,7 +107,7 @@ pub fn shown_count(n: u64) -> String {
 
 /// Turn a TOML date into a calendar date, rejecting times and years outside
 /// `limits::DATE_YEARS` (a `0000-01-01` is a typo, not a date of a catalog).
-pub fn date(file: &ContentFile, d: &Spanned<toml::value::Datetime>, key: &str) -> Result<Date, Diagnostic> {
+pub fn date(file: &ContentFile, d: &Spanned<TomlDate>, key: &str) -> Result<Date, Diagnostic> {
     let v = d.get_ref();
     let bad = || file.error_in_front(d.span(), t!("content-date-time", key = key)).with_help(t!("content-date-help"));
     let (Some(day), None) = (v.date, v.time) else { return Err(bad()) };
@@ -115,6 +148,15 @@ impl<'de> serde::Deserialize<'de> for Count {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+impl schemars::JsonSchema for Count {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Numero".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "integer", "minimum": 0, "maximum": MAX_COUNT })
     }
 }
 
@@ -159,7 +201,7 @@ pub fn meta(file: &ContentFile, common: &Common, errors: &mut Vec<Diagnostic>) -
             stem
         }
     };
-    let mut opt_date = |d: &Option<Spanned<toml::value::Datetime>>, key: &str| d.as_ref().and_then(|d| date(file, d, key).map_err(|e| errors.push(e)).ok());
+    let mut opt_date = |d: &Option<Spanned<TomlDate>>, key: &str| d.as_ref().and_then(|d| date(file, d, key).map_err(|e| errors.push(e)).ok());
     let publish_from = opt_date(&common.pubblicazione, "pubblicazione");
     let expires_on = opt_date(&common.scadenza, "scadenza");
     let updated = opt_date(&common.aggiornato, "aggiornato");

@@ -2,24 +2,29 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned, TomlDate};
 use super::{date, meta, non_empty};
 use crate::diagnostics::Diagnostic;
 use crate::domain::News;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawNews {
     titolo: Spanned<String>,
-    data: Spanned<toml::value::Datetime>,
+    data: Spanned<TomlDate>,
     sommario: Spanned<String>,
     #[serde(default)]
     argomenti: Vec<Spanned<String>>,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
-    pubblicazione: Option<Spanned<toml::value::Datetime>>,
-    scadenza: Option<Spanned<toml::value::Datetime>>,
-    aggiornato: Option<Spanned<toml::value::Datetime>>,
+    pubblicazione: Option<Spanned<TomlDate>>,
+    scadenza: Option<Spanned<TomlDate>>,
+    aggiornato: Option<Spanned<TomlDate>>,
+}
+
+/// The JSON Schema of this kind's front matter, from the type `parse` reads.
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<RawNews>()
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<News> {

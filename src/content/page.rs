@@ -2,12 +2,12 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned, TomlDate};
 use super::{meta, non_empty};
 use crate::diagnostics::Diagnostic;
 use crate::domain::{Page, PageTemplate};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPage {
     titolo: Spanned<String>,
@@ -17,9 +17,14 @@ struct RawPage {
     ordine: i64,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
-    pubblicazione: Option<Spanned<toml::value::Datetime>>,
-    scadenza: Option<Spanned<toml::value::Datetime>>,
-    aggiornato: Option<Spanned<toml::value::Datetime>>,
+    pubblicazione: Option<Spanned<TomlDate>>,
+    scadenza: Option<Spanned<TomlDate>>,
+    aggiornato: Option<Spanned<TomlDate>>,
+}
+
+/// The JSON Schema of this kind's front matter, from the type `parse` reads.
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<RawPage>()
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Page> {

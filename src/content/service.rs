@@ -3,20 +3,20 @@
 
 use serde::Deserialize;
 
-use super::frontmatter::{ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned, TomlDate};
 use super::{meta, non_empty, reference};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::domain::{ArticleRef, Audience, Contacts, Level, MacroArea, Section, SectionKind, Service, ServiceStatus, Step};
 use crate::t;
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 enum RawStatus {
     Attivo,
     Sospeso,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawContacts {
     ufficio: Spanned<String>,
@@ -27,21 +27,21 @@ struct RawContacts {
     orari: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawStep {
     quando: String,
     cosa: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawAccess {
     url: Spanned<String>,
     etichetta: Spanned<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawService {
     titolo: Spanned<String>,
@@ -59,10 +59,13 @@ struct RawService {
     ordine: i64,
     #[serde(default)]
     attivita: Vec<String>,
+    #[schemars(extend("x-vetrina-riferimento" = "tariffe"))]
     tariffa: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(extend("x-vetrina-riferimento" = "moduli"))]
     moduli: Vec<Spanned<String>>,
     /// `"convenzione-slug#art-6-bis"`.
+    #[schemars(extend("x-vetrina-riferimento" = "convenzioni#articolo"))]
     convenzione: Option<Spanned<String>>,
     contatti: RawContacts,
     #[serde(default)]
@@ -70,9 +73,14 @@ struct RawService {
     accesso_online: Option<RawAccess>,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
-    pubblicazione: Option<Spanned<toml::value::Datetime>>,
-    scadenza: Option<Spanned<toml::value::Datetime>>,
-    aggiornato: Option<Spanned<toml::value::Datetime>>,
+    pubblicazione: Option<Spanned<TomlDate>>,
+    scadenza: Option<Spanned<TomlDate>>,
+    aggiornato: Option<Spanned<TomlDate>>,
+}
+
+/// The JSON Schema of this kind's front matter, from the type `parse` reads.
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<RawService>()
 }
 
 pub fn parse(file: &ContentFile, errors: &mut Vec<Diagnostic>) -> Option<Service> {

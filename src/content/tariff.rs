@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
-use super::frontmatter::{ContentFile, Spanned};
+use super::frontmatter::{ContentFile, Spanned, TomlDate};
 use super::{count, meta, Count};
 use crate::diagnostics::Diagnostic;
 use crate::domain::TariffDoc;
@@ -44,7 +44,17 @@ impl<'de> Deserialize<'de> for AmountText {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+impl schemars::JsonSchema for AmountText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Importo".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // `x-vetrina` tells the CMS to keep it a quoted string.
+        schemars::json_schema!({ "type": "string", "pattern": crate::pricing::money::DECIMAL_PATTERN, "x-vetrina": "importo" })
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 enum RawPeriodicity {
     UnaTantum,
@@ -53,7 +63,7 @@ enum RawPeriodicity {
 }
 
 /// `primo_anno`: how the first year is charged to an Ente that starts during the year.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 enum RawFirstYear {
     Intero,
@@ -61,7 +71,7 @@ enum RawFirstYear {
     Giorni,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 enum RawModel {
     Fisso,
@@ -73,7 +83,7 @@ enum RawModel {
     Somma,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 enum RawBasis {
     Abitanti,
@@ -83,7 +93,7 @@ enum RawBasis {
     Persone,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawBand {
     da: Option<Spanned<Count>>,
@@ -97,7 +107,7 @@ struct RawBand {
 }
 
 /// The fields that say how an amount is computed; shared by items and sum components.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
     modello: Spanned<RawModel>,
@@ -109,7 +119,7 @@ struct RawRule {
     componenti: Vec<Spanned<RawRule>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawQuantity {
     unita: Spanned<String>,
@@ -119,7 +129,7 @@ struct RawQuantity {
     massima: Option<Spanned<Count>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawItem {
     id: Option<Spanned<String>>,
@@ -144,16 +154,16 @@ struct RawItem {
 }
 
 /// `[[listini]]`: one dated price list.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawList {
-    dal: Spanned<toml::value::Datetime>,
-    al: Option<Spanned<toml::value::Datetime>>,
+    dal: Spanned<TomlDate>,
+    al: Option<Spanned<TomlDate>>,
     atto: Option<String>,
     voci: Vec<Spanned<RawItem>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawTariff {
     titolo: Spanned<String>,
@@ -168,9 +178,14 @@ struct RawTariff {
     listini: Vec<Spanned<RawList>>,
     slug: Option<Spanned<String>>,
     bozza: Option<bool>,
-    pubblicazione: Option<Spanned<toml::value::Datetime>>,
-    scadenza: Option<Spanned<toml::value::Datetime>>,
-    aggiornato: Option<Spanned<toml::value::Datetime>>,
+    pubblicazione: Option<Spanned<TomlDate>>,
+    scadenza: Option<Spanned<TomlDate>>,
+    aggiornato: Option<Spanned<TomlDate>>,
+}
+
+/// The JSON Schema of this kind's front matter, from the type `parse` reads.
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<RawTariff>()
 }
 
 pub fn parse(file: &ContentFile, default_vat: BasisPoints, errors: &mut Vec<Diagnostic>) -> Option<TariffDoc> {
@@ -544,7 +559,7 @@ fn price_lists(file: &ContentFile, raw: &[Spanned<RawList>], make: impl Fn(Vec<I
 }
 
 /// A list after `prev`: later, and starting the day after `prev` ends when it says an end.
-fn check_sequence(file: &ContentFile, prev: &PricePeriod, from: jiff::civil::Date, at: &Spanned<toml::value::Datetime>, errors: &mut Vec<Diagnostic>) {
+fn check_sequence(file: &ContentFile, prev: &PricePeriod, from: jiff::civil::Date, at: &Spanned<TomlDate>, errors: &mut Vec<Diagnostic>) {
     let day = |d: jiff::civil::Date| d.strftime("%d/%m/%Y").to_string();
     let next_day = prev.to.and_then(|to| to.tomorrow().ok());
     let problem = if from <= prev.from {

@@ -48,6 +48,8 @@ pub struct Inputs {
 
 /// Folders under `content/` that are not Markdown kinds.
 const DATA_FOLDER: &str = "dati";
+/// The member Enti, under `content/`.
+pub const ENTI_FILE: &str = "dati/enti.toml";
 
 /// Read the site. Fails only when there is no `vetrina.toml`; every other problem (a stray
 /// file, a symlink, a file that is not UTF-8 or too large) is returned with what could be
@@ -80,7 +82,7 @@ pub fn load(root: &Path) -> Result<(Inputs, Vec<Diagnostic>), Vec<Diagnostic>> {
             Err(e) => errors.push(e),
         }
     }
-    let enti_path = content.join(DATA_FOLDER).join("enti.toml");
+    let enti_path = content.join(ENTI_FILE);
     let enti = match enti_path.symlink_metadata() {
         Ok(_) => read(&enti_path, root).map_err(|e| errors.push(e)).ok(),
         Err(_) => None,

@@ -60,6 +60,10 @@ pub fn means_on_request(text: &str) -> bool {
     WORDS.contains(&lower.as_str())
 }
 
+/// The shape `parse_scaled` accepts, as a regular expression for the content schema and
+/// the CMS (at most 4 decimals: rates; amounts then allow 2, which `check` says).
+pub const DECIMAL_PATTERN: &str = r"^\s*[0-9]+(\.[0-9]{1,4})?\s*$";
+
 /// Parse a non-negative decimal string into an integer number of `10^-scale` units, at
 /// most `max` of them (`max_shown` is how the limit is shown in the error).
 fn parse_scaled(text: &str, scale: u32, max: i64, max_shown: impl Fn() -> String) -> Result<i64, ParseMoneyError> {

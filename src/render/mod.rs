@@ -257,6 +257,7 @@ fn site_files(site: &Site, pages: &[String], options: &RenderOptions, data_files
     files.extend(crate::artifacts::feeds::feeds(site));
     files.extend(data_files);
     files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
+    files.extend(crate::schema::files(&site.config.base_url));
     files
         .push(OutputFile { path: "robots.txt".into(), bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes() });
     files

@@ -262,7 +262,7 @@ cli-err-subcommand = "{ $name }" is not a Vetrina command
 cli-err-argument = the option "{ $name }" does not exist for this command
 cli-err-value = the value "{ $value }" is not valid for { $name }
 cli-err-missing = { $name } is missing
-cli-err-no-command = a command is missing: build, check, serve, init, nuovo or preventivo
+cli-err-no-command = a command is missing: build, check, serve, init, nuovo, preventivo or schema
 cli-err-help = For the list of commands and options: vetrina --help (or vetrina <command> --help).
 
 ## vetrina preventivo
@@ -319,3 +319,9 @@ quote-first-year = First year, VAT included: { $amount }
 quote-all-years = Over { $years } years, VAT included: { $amount }
 quote-excluded-members = Left out of the totals as reserved to the CST's members: { $service }.
 quote-excluded-on-request = Left out of the totals, the items on request of «{ $service }»: write to { $contact }.
+
+# The content schema (`vetrina schema`, `schemi/` in the site).
+schema-title = Vetrina: { $kind } (content schema)
+cli-schema = Writes the JSON Schema of each content kind (service, tariff, form, ...), for text editors and other tools
+cli-schema-cartella = The folder to write them into
+schema-done = Wrote { $count } schemas into { $dir }. The same are published in the site under /schemi/.

@@ -265,7 +265,7 @@ cli-err-subcommand = «{ $name }» non è un comando di Vetrina
 cli-err-argument = l'opzione «{ $name }» non esiste per questo comando
 cli-err-value = il valore «{ $value }» non va bene per { $name }
 cli-err-missing = manca { $name }
-cli-err-no-command = manca il comando: build, check, serve, init, nuovo o preventivo
+cli-err-no-command = manca il comando: build, check, serve, init, nuovo, preventivo o schema
 cli-err-help = Per l'elenco dei comandi e delle opzioni: vetrina --help (o vetrina <comando> --help).
 
 ## vetrina preventivo
@@ -322,3 +322,9 @@ quote-first-year = Primo anno, IVA inclusa: { $amount }
 quote-all-years = Su { $years } anni, IVA inclusa: { $amount }
 quote-excluded-members = Escluso dai totali perché riservato agli Enti aderenti al CST: { $service }.
 quote-excluded-on-request = Escluse dai totali le voci su richiesta di «{ $service }»: scrivete a { $contact }.
+
+# The content schema (`vetrina schema`, `schemi/` in the site).
+schema-title = Vetrina: { $kind } (schema del contenuto)
+cli-schema = Scrive lo schema JSON di ogni tipo di contenuto (servizio, tariffa, modulo, ...), per gli editor di testo e gli altri strumenti
+cli-schema-cartella = La cartella dove scriverli
+schema-done = Scritti { $count } schemi in { $dir }. Gli stessi sono pubblicati nel sito sotto /schemi/.
