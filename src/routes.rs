@@ -72,6 +72,9 @@ pub const SEARCH_FOLDER: &str = "pagefind/";
 /// The JSON Schema of each content kind (`schema`).
 pub const SCHEMA_FOLDER: &str = "schemi/";
 
+/// The browser editing interface (Decap CMS) and its settings: not a page of the site.
+pub const CMS_FOLDER: &str = "admin/";
+
 /// Pages worth finding: content, not lists (their entries are found on their own pages).
 pub fn indexed(path: &str) -> bool {
     const LISTS: &[&str] = &[
@@ -88,7 +91,7 @@ pub fn indexed(path: &str) -> bool {
     ];
     path.ends_with(".html")
         && !LISTS.contains(&path)
-        && !["destinatari/", "livelli/", "argomenti/", SEARCH_FOLDER].iter().any(|p| path.starts_with(p))
+        && !["destinatari/", "livelli/", "argomenti/", SEARCH_FOLDER, CMS_FOLDER].iter().any(|p| path.starts_with(p))
         && !path.contains("/pagina/")
 }
 
@@ -119,6 +122,7 @@ mod tests {
             "destinatari/comuni/index.html",
             "argomenti/spid/pagina/2/index.html",
             "pagefind/x.html",
+            "admin/index.html",
             "moduli/x.pdf",
         ] {
             assert!(!indexed(no), "{no}");

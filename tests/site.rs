@@ -32,8 +32,14 @@ fn output() -> &'static Path {
     &built().0
 }
 
+/// The pages of the site: not `admin/`, the editing interface (`the_cms_stays_in_admin`).
 fn html_files(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "html")).map(|e| e.into_path()).collect()
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html") && !e.path().starts_with(dir.join("admin")))
+        .map(|e| e.into_path())
+        .collect()
 }
 
 fn read(rel: &str) -> String {
@@ -380,4 +386,23 @@ fn text_files_have_compressed_copies_that_decode_to_them() {
         name.ends_with(".pdf.br") || name.ends_with(".woff2.gz") || name.ends_with(".odt.br")
     });
     assert_eq!(binary.count(), 0, "compressed formats got copies");
+}
+
+/// The editing interface lives in `admin/` and nowhere else: no public page loads or links
+/// it (their weight and CSP stay as they were), the sitemap and search leave it out, and
+/// robots are kept away.
+#[test]
+fn the_cms_stays_in_admin() {
+    let admin = read("admin/index.html");
+    assert!(admin.contains("rel=\"cms-config-url\"") && admin.contains("<script src=\"decap-cms.js\">"), "{admin}");
+    assert!(output().join("admin/decap-cms.js").metadata().unwrap().len() > 1_000_000);
+    let config: serde_json::Value = serde_json::from_str(&read("admin/config.yml")).unwrap();
+    assert_eq!(config["collections"][0]["folder"], "content/servizi");
+    for page in html_files(output()) {
+        let html = fs::read_to_string(&page).unwrap();
+        assert!(!html.contains("decap") && !html.contains("/admin/"), "{} mentions the CMS", page.display());
+    }
+    assert!(!read("sitemap.xml").contains("/admin/"));
+    assert!(read("robots.txt").contains("Disallow: /cst/admin/"), "{}", read("robots.txt"));
+    assert!(!read("pagefind/pagefind-entry.json").is_empty());
 }

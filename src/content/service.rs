@@ -242,6 +242,12 @@ fn heading(file: &ContentFile, pos: usize, line: &str, errors: &mut Vec<Diagnost
 
 /// The sections an editor may write in the body: every one but Contatti, which the page
 /// makes from `[contatti]`.
+/// A new card's body: the headings of the sections it must have, in order (the CMS's
+/// starting text).
+pub fn body_skeleton() -> String {
+    writable().filter(|k| k.required_in_body()).map(|k| format!("## {}\n\n\n", k.title())).collect()
+}
+
 fn writable() -> impl Iterator<Item = SectionKind> {
     SectionKind::ALL.into_iter().filter(|k| *k != SectionKind::Contacts)
 }

@@ -1,6 +1,6 @@
 //! The static files a site ships: Bootstrap Italia's CSS and JS (trimmed by the theme's
 //! install), icon sprite and fonts (from the theme's npm install, with their licences),
-//! pdf-lib, the theme's own `static/`, and the site's `static/`. Only planned here; `write`
+//! pdf-lib, fflate, Decap CMS (`admin/`), the theme's own `static/`, and the site's `static/`. Only planned here; `write`
 //! copies them.
 //!
 //! What is published must come from the site: a symbolic link in `static/` (the theme's or
@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{relative, Diagnostic};
+use crate::routes::CMS_FOLDER;
 use crate::t;
 
 /// A file to copy into the output.
@@ -40,6 +41,10 @@ pub const PDF_LIB_ASSET: &str = "assets/vendor/pdf-lib/pdf-lib.esm.min.js";
 const FONTKIT: &str = "@pdf-lib/fontkit/dist/fontkit.umd.min.js";
 /// fflate zips the draft determina (an ODT) in the browser; its ES build has no imports.
 const FFLATE: &str = "fflate/esm/browser.js";
+/// Decap CMS, the editing interface under `admin/`: its bundle loads its chunks
+/// (`<n>.decap-cms.js`, two `.wasm`) from its own folder.
+const DECAP_DIST: &str = "decap-cms/dist";
+const DECAP: &str = "decap-cms/dist/decap-cms.js";
 /// The face the browser embeds in a filled PDF (TrueType: fontkit reads it directly).
 const FILL_FONT: &str = "fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.ttf";
 /// Its semibold, for the headings of the quote the browser makes as a PDF.
@@ -139,6 +144,7 @@ pub fn plan(theme_dir: &Path, root: &Path) -> (Vec<Asset>, Vec<Diagnostic>) {
         && modules.join(PDF_LIB).is_file()
         && modules.join(FONTKIT).is_file()
         && modules.join(FFLATE).is_file()
+        && modules.join(DECAP).is_file()
     {
         npm_files(theme_dir, root, &mut assets, &mut errors);
     } else {
@@ -176,12 +182,29 @@ fn npm_files(theme_dir: &Path, root: &Path, assets: &mut Vec<Asset>, errors: &mu
     wanted.push((dist.join(FILL_FONT_BOLD), "assets/vendor/fonts/titillium-web-semibold.ttf".into()));
     wanted.push((modules.join(FFLATE), "assets/vendor/fflate/fflate.js".into()));
     wanted.push((modules.join("fflate/LICENSE"), "assets/vendor/fflate/LICENSE.txt".into()));
+    wanted.extend(decap_files(&modules.join(DECAP_DIST)));
     for (from, to) in wanted {
         match resolve_installed(&from, theme_dir) {
             Ok(resolved) => assets.push(Asset { from: resolved, to }),
             Err(why) => errors.push(refused(&why, &from, theme_dir, root)),
         }
     }
+}
+
+/// Decap's bundle, its chunks and its licence, into `admin/` (not the source maps, nor the
+/// `cms.js` build of the same code).
+fn decap_files(dist: &Path) -> Vec<(PathBuf, String)> {
+    let wanted = |name: &str| name == "decap-cms.js" || name.ends_with(".decap-cms.js") || name.ends_with(".wasm") || name == "decap-cms.js.LICENSE.txt";
+    WalkDir::new(dist)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            wanted(&name).then(|| (e.path().to_path_buf(), format!("{CMS_FOLDER}{name}")))
+        })
+        .collect()
 }
 
 /// Every file under `dir` (which may not exist), published under `prefix`. A symbolic

@@ -258,8 +258,17 @@ fn site_files(site: &Site, pages: &[String], options: &RenderOptions, data_files
     files.extend(data_files);
     files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
     files.extend(crate::schema::files(&site.config.base_url));
-    files
-        .push(OutputFile { path: "robots.txt".into(), bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes() });
+    files.extend(crate::artifacts::cms::files(&site.config.name, &site.config.base_url));
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: format!(
+            "User-agent: *\nAllow: /\nDisallow: {}{}\nSitemap: {}sitemap.xml\n",
+            site.config.base_path,
+            crate::routes::CMS_FOLDER,
+            site.config.base_url
+        )
+        .into_bytes(),
+    });
     files
 }
 

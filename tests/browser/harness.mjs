@@ -116,7 +116,8 @@ export async function page(b, options = {}) {
 export function sitePages(dir) {
   return readdirSync(dir, { recursive: true })
     .map((f) => f.split(sep).join("/"))
-    .filter((f) => f.endsWith(".html"))
+    // admin/ is the editing interface (Decap CMS), not a page of the site: cms.test.mjs.
+    .filter((f) => f.endsWith(".html") && !f.startsWith("admin/"))
     .sort()
     .map((file) => ({ file: join(dir, file), path: "/" + file.replace(/(^|\/)index\.html$/, "$1") }));
 }

@@ -325,3 +325,22 @@ schema-title = Vetrina: { $kind } (content schema)
 cli-schema = Writes the JSON Schema of each content kind (service, tariff, form, ...), for text editors and other tools
 cli-schema-cartella = The folder to write them into
 schema-done = Wrote { $count } schemas into { $dir }. The same are published in the site under /schemi/.
+
+# The browser editing interface (Decap CMS, admin/).
+cms-title = Content editing – { $site }
+cms-body = Text
+cms-amount-hint = An amount in euros with a point for decimals, e.g. 650.00
+cms-servizio = Service
+cms-servizio-plural = Services
+cms-tariffa = Tariff
+cms-tariffa-plural = Tariffs
+cms-modulo = Form
+cms-modulo-plural = Forms
+cms-convenzione = Convention
+cms-convenzione-plural = Conventions
+cms-notizia = News item
+cms-notizia-plural = News
+cms-pagina = Page
+cms-pagina-plural = Pages
+cms-enti = Member Enti
+cms-enti-plural = Member Enti

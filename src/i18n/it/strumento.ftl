@@ -328,3 +328,22 @@ schema-title = Vetrina: { $kind } (schema del contenuto)
 cli-schema = Scrive lo schema JSON di ogni tipo di contenuto (servizio, tariffa, modulo, ...), per gli editor di testo e gli altri strumenti
 cli-schema-cartella = La cartella dove scriverli
 schema-done = Scritti { $count } schemi in { $dir }. Gli stessi sono pubblicati nel sito sotto /schemi/.
+
+# The browser editing interface (Decap CMS, admin/).
+cms-title = Modifica dei contenuti – { $site }
+cms-body = Testo
+cms-amount-hint = Un importo in euro con il punto per i decimali, per esempio 650.00
+cms-servizio = Servizio
+cms-servizio-plural = Servizi
+cms-tariffa = Tariffa
+cms-tariffa-plural = Tariffe
+cms-modulo = Modulo
+cms-modulo-plural = Moduli
+cms-convenzione = Convenzione
+cms-convenzione-plural = Convenzioni
+cms-notizia = Notizia
+cms-notizia-plural = Notizie
+cms-pagina = Pagina
+cms-pagina-plural = Pagine
+cms-enti = Enti aderenti
+cms-enti-plural = Enti aderenti
