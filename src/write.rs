@@ -11,7 +11,8 @@
 //! begins by removing the `.vetrina-build-*`, `.vetrina-old-*` and `.vetrina-search-*`
 //! folders that killed builds left beside the output (or inside it) and nobody holds.
 //! Nothing outside the output folder and those temporary folders is written, and a folder
-//! Vetrina did not create is never replaced.
+//! Vetrina did not create is never replaced; the one exception is `source_file` (and
+//! `remove_source_file`), what an editor saves from the browser interface of `vetrina serve`.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ffi::{OsStr, OsString};
@@ -434,6 +435,19 @@ pub fn plain_files(dir: &Path, files: Vec<OutputFile>) -> Result<usize, WriteErr
         replace_file(&path, &f.bytes)?;
     }
     Ok(files.len())
+}
+
+/// Replace a file of the site's sources whole, on the editor's request from the editing
+/// interface (`serve::cms`, which has checked the path): a reader (the preview's watcher,
+/// a text editor) sees the old file or the new one.
+pub fn source_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    ensure_parent(path)?;
+    replace_file(path, bytes)
+}
+
+/// Remove a file of the site's sources, on the editor's request (the interface's "Elimina").
+pub fn remove_source_file(path: &Path) -> Result<(), WriteError> {
+    fs::remove_file(path).map_err(|e| WriteError::Io(path.into(), e))
 }
 
 fn ensure_parent(path: &Path) -> Result<(), WriteError> {

@@ -87,8 +87,14 @@ fn bad_date() {
 
     let site = Site::new();
     site.edit("content/notizie/benvenuti.md", "data = 2026-01-15", "data = \"15/01/2026\"");
-    let e = expect(&site.check(), "content/notizie/benvenuti.md:3:8: errore: tipo sbagliato");
+    let e = expect(&site.check(), "content/notizie/benvenuti.md:3:8: errore: data non valida: \"15/01/2026\"");
     assert!(e.help.as_ref().unwrap().contains("AAAA-MM-GG"), "{e}");
+
+    // In quotes, as the browser interface writes it, a real date is a date.
+    let site = Site::new();
+    site.edit("content/notizie/benvenuti.md", "data = 2026-01-15", "data = \"2026-01-15\"");
+    let errors = site.check();
+    assert!(errors.is_empty(), "{}", list(&errors));
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! JSON is YAML, so the file is written as JSON.
 //!
 //! ```
-//! let config = vetrina::artifacts::cms::config("CST Demo", "https://cst.example.it/");
+//! let config = vetrina::artifacts::cms::config("https://cst.example.it/");
 //! let services = &config["collections"][0];
 //! assert_eq!(services["folder"], "content/servizi");
 //! assert_eq!(services["format"], "toml-frontmatter");
@@ -28,7 +28,7 @@ const MAX_NESTING: usize = 2;
 
 /// `admin/index.html` and `admin/config.yml`.
 pub fn files(site_name: &str, base_url: &str) -> Vec<OutputFile> {
-    let config = serde_json::to_vec_pretty(&config(site_name, base_url)).unwrap_or_default();
+    let config = serde_json::to_vec_pretty(&config(base_url)).unwrap_or_default();
     vec![
         OutputFile { path: format!("{CMS_FOLDER}index.html"), bytes: index_html(site_name).into_bytes() },
         OutputFile { path: format!("{CMS_FOLDER}{CONFIG_FILE}"), bytes: config },
@@ -47,20 +47,18 @@ fn index_html(site_name: &str) -> String {
 
 /// Decap's settings: the collections, Italian interface, images into `static/immagini/`,
 /// changes proposed as pull requests (the editorial workflow) so that CI runs `check` first.
-pub fn config(site_name: &str, base_url: &str) -> Value {
+pub fn config(base_url: &str) -> Value {
     let collections: Vec<Value> = kinds().iter().map(collection).collect();
     json!({
         "locale": "it",
         "site_url": base_url,
         "display_url": base_url,
-        "logo_url": Value::Null,
         "backend": { "name": "git-gateway", "branch": "main" },
         "publish_mode": "editorial_workflow",
         "media_folder": "static/immagini",
         "public_folder": "/immagini",
         "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
         "collections": collections,
-        "x-vetrina-sito": site_name,
     })
 }
 
@@ -82,6 +80,8 @@ fn collection(k: &KindSchema) -> Value {
             c.insert("slug".into(), "{{slug}}".into());
             c.insert("identifier_field".into(), "titolo".into());
             c.insert("summary".into(), "{{titolo}}".into());
+            // Decap's side preview has none of the theme: the real one is the preview tab.
+            c.insert("editor".into(), json!({ "preview": false }));
             c.insert("fields".into(), fields.into());
         }
         Place::File(rel) => {
@@ -125,6 +125,10 @@ fn field(name: &str, p: &Value, root: &Value, depth: usize, optional: bool) -> O
         return None;
     }
     let mut f = widget(name, p, root, depth, optional);
+    // A table whose keys are all past the nesting limit has nothing to edit here.
+    if f.get("fields").and_then(Value::as_array).is_some_and(Vec::is_empty) {
+        return None;
+    }
     f.insert("name".into(), name.into());
     f.insert("label".into(), label(name).into());
     f.insert("required".into(), (!optional).into());
@@ -270,7 +274,7 @@ mod tests {
 
     #[test]
     fn a_service_form_has_the_widgets_of_its_keys() {
-        let config = config("CST", "https://cst.example.it/");
+        let config = config("https://cst.example.it/");
         let fields = &collection_named(&config, "servizio")["fields"];
         let names: Vec<&str> = fields.as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
         assert_eq!(&names[..3], ["titolo", "sommario", "stato"], "the schema's order, which is the files' order");
@@ -290,7 +294,7 @@ mod tests {
 
     #[test]
     fn a_tariff_form_writes_amounts_as_text_and_dates_as_dates() {
-        let config = config("CST", "");
+        let config = config("");
         let fields = &collection_named(&config, "tariffa")["fields"];
         let items = field_named(fields, "voci");
         let amount = field_named(&items["fields"], "importo");
@@ -308,7 +312,7 @@ mod tests {
 
     #[test]
     fn the_enti_are_one_file() {
-        let config = config("CST", "");
+        let config = config("");
         let enti = collection_named(&config, "enti");
         assert_eq!(enti["files"][0]["file"], "content/dati/enti.toml");
         assert_eq!(enti["files"][0]["format"], "toml");

@@ -207,6 +207,9 @@ fn explain(w: &Written) -> (String, Option<String>) {
         }
         return wrong_type(raw);
     }
+    if raw.starts_with("invalid value: string") && raw.ends_with("expected a TOML datetime") {
+        return (t!("fm-bad-date-text", raw = w.text().trim()), Some(t!("fm-bad-date-help")));
+    }
     let text = w.text();
     let looks_like_date = text.chars().next().is_some_and(|c| c.is_ascii_digit()) && text.contains('-');
     if looks_like_date {
@@ -372,11 +375,31 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Spanned<T> {
     }
 }
 
-/// A TOML date as the front matter holds it (`2026-01-01`, no quotes); a newtype so that
-/// the content schema can say "a date".
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(transparent)]
+/// A date of the front matter: a TOML date (`2026-01-01`, as editors are told to write
+/// it), or the same in quotes (`"2026-01-01"`, as the browser interface writes it: its date
+/// widget keeps text). A newtype so that the content schema can say "a date".
+#[derive(Debug, Clone, PartialEq)]
 pub struct TomlDate(pub toml::value::Datetime);
+
+impl<'de> serde::Deserialize<'de> for TomlDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = TomlDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                // "TOML datetime" is how `explain` recognises a date that is not one.
+                f.write_str("a TOML datetime")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TomlDate, E> {
+                v.trim().parse().map(TomlDate).map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<TomlDate, A::Error> {
+                serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(TomlDate)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
 
 impl std::ops::Deref for TomlDate {
     type Target = toml::value::Datetime;
@@ -444,6 +467,23 @@ mod tests {
         let f = split(src("+++\ntitolo = \"A\"\ndata = 2026-13-01\n+++\n")).unwrap();
         let e = parse::<Fm>(&f, "una pagina").unwrap_err().remove(0);
         assert_eq!(e.line_col().unwrap().0, 3, "{e}");
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Dated {
+        data: Spanned<TomlDate>,
+    }
+
+    #[test]
+    fn a_date_with_or_without_quotes() {
+        let date = |front: &str| parse::<Dated>(&split(src(&format!("+++\n{front}\n+++\n"))).unwrap(), "una notizia");
+        let plain = date("data = 2026-12-07").unwrap().data.into_inner();
+        assert_eq!(date("data = \"2026-12-07\"").unwrap().data.into_inner(), plain, "as the browser interface writes it");
+        let e = date("data = \"07/12/2026\"").unwrap_err().remove(0);
+        assert!(e.message.contains("07/12/2026") && e.help.as_deref().unwrap().contains("AAAA-MM-GG"), "{e}");
+        assert_eq!(e.line_col(), Some((2, 8)));
+        let e = date("data = 5").unwrap_err().remove(0);
+        assert!(e.help.as_deref().unwrap().contains("senza virgolette"), "{e}");
     }
 
     #[derive(serde::Deserialize, Debug)]

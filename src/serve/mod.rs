@@ -4,9 +4,13 @@
 //! they are fixed. A rebuild replaces each changed file whole (see `write`), so a page
 //! requested meanwhile is the old one or the new one, never half of one.
 //!
+//! It also runs the editing interface against the site's folder (`cms`): `/admin/` edits
+//! the files, and each save rebuilds like any other.
+//!
 //! Ctrl-C, SIGTERM and SIGHUP (the terminal closed) stop it cleanly: the browsers' event
 //! streams are ended, the rebuild under way finishes, and the temporary folder is removed.
 
+pub mod cms;
 mod watch;
 
 use std::convert::Infallible;
@@ -294,8 +298,10 @@ async fn http(
                 async move { sse(current, rx) }
             }),
         )
+        .merge(cms_routes(root, output, addr))
         .fallback_service(files);
     eprintln!("{}", t!("serve-listening", root = root, url = format!("http://{addr}/")));
+    eprintln!("{}", t!("serve-cms", url = format!("http://{addr}/{}", crate::routes::CMS_FOLDER)));
     let (stopped, on_stop) = tokio::sync::oneshot::channel::<()>();
     let shutdown = async move {
         signals.recv().await;
@@ -315,6 +321,57 @@ async fn http(
         served = server => served.map_err(ServeError::Io),
         () = grace => Ok(()),
     }
+}
+
+/// The editing interface's local backend (`POST /api/v1`) and its settings pointing at it.
+fn cms_routes(root: &Path, output: &Path, addr: SocketAddr) -> Router {
+    let backend = Arc::new(cms::Backend { root: root.to_path_buf() });
+    let api = format!("http://{addr}/api/v1");
+    let built = output.join(crate::routes::CMS_FOLDER).join(crate::artifacts::cms::CONFIG_FILE);
+    let config = move || {
+        let local = std::fs::read(&built).ok().and_then(|b| cms::local_config(&b, &api));
+        async move {
+            match local {
+                Some(bytes) => json_response(200, bytes, "text/yaml; charset=utf-8"),
+                None => json_response(404, Vec::new(), "text/plain"),
+            }
+        }
+    };
+    let request = move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+        let backend = backend.clone();
+        async move { cms_request(backend, &addr.to_string(), &headers, &body).await }
+    };
+    Router::new()
+        .route("/api/v1", axum::routing::post(request))
+        .route(&format!("/{}{}", crate::routes::CMS_FOLDER, crate::artifacts::cms::CONFIG_FILE), get(config))
+        // Images come base64-encoded in the request.
+        .layer(axum::extract::DefaultBodyLimit::max(32 * 1024 * 1024))
+}
+
+async fn cms_request(backend: Arc<cms::Backend>, addr: &str, headers: &axum::http::HeaderMap, body: &[u8]) -> axum::response::Response {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let error = |status: u16, message: String| json_response(status, serde_json::json!({ "error": message }).to_string().into_bytes(), "application/json");
+    if !cms::same_origin(header("origin"), header("host"), addr) {
+        return error(403, t!("cms-api-origin"));
+    }
+    let Ok(request) = serde_json::from_slice::<serde_json::Value>(body) else { return error(422, t!("cms-api-bad-request", why = "JSON")) };
+    let action = request.get("action").and_then(serde_json::Value::as_str).unwrap_or("").to_string();
+    let params = request.get("params").cloned().unwrap_or(serde_json::Value::Null);
+    match tokio::task::spawn_blocking(move || backend.handle(&action, &params)).await {
+        Ok(Ok(value)) => json_response(200, value.to_string().into_bytes(), "application/json"),
+        Ok(Err(e)) => error(e.status(), e.to_string()),
+        Err(e) => error(500, e.to_string()),
+    }
+}
+
+fn json_response(status: u16, bytes: Vec<u8>, content_type: &str) -> axum::response::Response {
+    let mut response = axum::response::Response::new(axum::body::Body::from(bytes));
+    *response.status_mut() = axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+    if let Ok(v) = axum::http::HeaderValue::from_str(content_type) {
+        response.headers_mut().insert(axum::http::header::CONTENT_TYPE, v);
+    }
+    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    response
 }
 
 fn to_event(e: BuildEvent) -> Event {

@@ -168,6 +168,7 @@ fm-type-quote-help = put the value in double quotes
 fm-type-list-help = write a list in square brackets, e.g. `["a", "b"]`
 fm-type-help = see docs/contenuti.md for the expected type of this key
 fm-bad-date = invalid date or number: { $raw }
+fm-bad-date-text = invalid date: { $raw }
 fm-bad-date-help = dates are written YYYY-MM-DD with a real month (01-12) and day, e.g. `2026-03-15`
 fm-invalid-toml = invalid TOML: { $raw }
 fm-invalid-toml-help = check quotes, `=` signs and brackets on this line; strings go in double quotes
@@ -344,3 +345,9 @@ cms-pagina = Page
 cms-pagina-plural = Pages
 cms-enti = Member Enti
 cms-enti-plural = Member Enti
+cms-api-bad-request = invalid request from the interface: { $why } is missing or wrong
+cms-api-refused = «{ $path }» cannot be edited from the browser: only the .md and .toml files of content/ and the images of static/immagini/
+cms-api-unknown = the interface asked for «{ $action }», which Vetrina does not know
+cms-api-io = cannot read { $path }: { $why }
+cms-api-origin = request refused: only the preview's pages may edit the files
+serve-cms = Edit in the browser: { $url }

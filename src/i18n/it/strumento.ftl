@@ -171,6 +171,7 @@ fm-type-quote-help = mettete il valore tra virgolette doppie
 fm-type-list-help = scrivete un elenco tra parentesi quadre, per esempio `["a", "b"]`
 fm-type-help = il tipo di ogni chiave è descritto in docs/contenuti.md
 fm-bad-date = data o numero non validi: { $raw }
+fm-bad-date-text = data non valida: { $raw }
 fm-bad-date-help = le date si scrivono AAAA-MM-GG con un mese vero (01-12) e un giorno vero, per esempio `2026-03-15`
 fm-invalid-toml = TOML non valido: { $raw }
 fm-invalid-toml-help = controllate virgolette, segni `=` e parentesi su questa riga; i testi vanno tra virgolette doppie
@@ -347,3 +348,9 @@ cms-pagina = Pagina
 cms-pagina-plural = Pagine
 cms-enti = Enti aderenti
 cms-enti-plural = Enti aderenti
+cms-api-bad-request = richiesta dell'interfaccia non valida: manca o è sbagliato { $why }
+cms-api-refused = «{ $path }» non si può modificare dal browser: solo i file .md e .toml di content/ e le immagini di static/immagini/
+cms-api-unknown = l'interfaccia ha chiesto «{ $action }», che Vetrina non conosce
+cms-api-io = non si riesce a leggere { $path }: { $why }
+cms-api-origin = richiesta rifiutata: solo le pagine dell'anteprima possono modificare i file
+serve-cms = Modifica dal browser: { $url }
