@@ -1,7 +1,8 @@
 //! Browser tests and site checks: build the example site, then run `tests/browser/*.test.mjs`
 //! with Node's test runner in Debian's Chromium (driven by playwright-core): the calculators
 //! and search, and on every page axe-core, the Nu HTML Checker (Java), failed requests, CSP,
-//! links, headings and reflow at 320 px; keyboard walks and Lighthouse on the main pages.
+//! links, headings and reflow at 320 px; keyboard walks and Lighthouse on the main pages;
+//! the editing interface (Decap CMS) against `vetrina serve` on a copy of the site.
 //! `tests/setup.sh` installs what they need. The Node report is printed (see it with
 //! `cargo test --test browser -- --nocapture`); a failure names the page and the rule.
 
@@ -35,6 +36,9 @@ fn calculators_and_pages_work_in_chromium() {
         .arg(&browser_dir)
         .env("SITE_DIR", &site)
         .env("CHROMIUM", &chromium)
+        // cms.test.mjs runs `vetrina serve` on a copy of the example site.
+        .env("VETRINA", env!("CARGO_BIN_EXE_vetrina"))
+        .env("REPO", common::repo())
         .output()
         .expect("node");
     let report = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));

@@ -94,7 +94,8 @@ fn collection(k: &KindSchema) -> Value {
 
 /// The Markdown body; a service card starts with the headings of its required sections.
 fn body_field(kind: &str) -> Value {
-    let mut f = json!({ "name": "body", "label": crate::t!("cms-body"), "widget": "markdown", "required": false });
+    // Markdown as written first: the headings a card needs stay visible and exact.
+    let mut f = json!({ "name": "body", "label": crate::t!("cms-body"), "widget": "markdown", "required": false, "modes": ["raw", "rich_text"] });
     if kind == "servizio" {
         f["default"] = crate::content::service::body_skeleton().into();
         f["required"] = true.into();
@@ -188,9 +189,13 @@ fn list(name: &str, items: &Value, root: &Value, depth: usize, f: &mut Map<Strin
         return;
     }
     f.insert("widget".into(), "list".into());
+    // Without it Decap starts a new entry with one item made of the defaults inside (a
+    // `false` switch), which would then ask for that item's required keys.
+    f.insert("default".into(), json!([]));
+    // Folded, a new item would have to be opened before it can be filled in.
+    f.insert("collapsed".into(), false.into());
     if item.get("type").and_then(Value::as_str) == Some("object") {
         f.insert("fields".into(), object_fields(item, root, depth + 1, false).into());
-        f.insert("collapsed".into(), true.into());
     } else {
         let mut one = Map::new();
         scalar(name, item, &mut one);
