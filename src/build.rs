@@ -186,7 +186,10 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
     if !assets::trim_is_current(&theme_dir) {
         warnings.push(t!("warn-trim-stale", prefix = crate::diagnostics::relative(&theme_dir, root).display().to_string()));
     }
-    let (assets, asset_errors) = assets::plan(&theme_dir, root);
+    let (mut assets, asset_errors) = assets::plan(&theme_dir, root);
+    if !crate::artifacts::cms::shipped(site.config.cms.as_ref(), opts.live_reload) {
+        assets.retain(|a| !a.to.starts_with(crate::routes::CMS_FOLDER));
+    }
     let assets_ok = asset_errors.is_empty();
     errors.extend(asset_errors);
     Some(Prepared { published, site, theme, theme_dir, assets, assets_ok, warnings })

@@ -601,3 +601,26 @@ fn a_topic_outside_the_vocabularies_is_a_located_warning_that_does_not_stop_the_
     let labels: Vec<String> = common::select(&topics, "[data-element=topic-element]", "href").into_iter().map(|(_, t)| t.trim().to_owned()).collect();
     assert!(labels.contains(&"Anagrafe".to_owned()), "the topics page shows the vocabulary's label: {labels:?}");
 }
+
+#[test]
+fn cms_settings_say_what_is_missing() {
+    let site = Site::new();
+    let config = site.read("vetrina.toml");
+    site.write("vetrina.toml", &format!("{config}\n[cms]\npiattaforma = \"github\"\nrepository = \"sito\"\n"));
+    let errors = site.check();
+    let lines = config.lines().count();
+    expect(&errors, &format!("vetrina.toml:{}:14: errore: `cms.repository` deve essere scritto proprietario/nome", lines + 4));
+    expect(&errors, &format!("vetrina.toml:{}:1: errore: in `[cms]` manca `server_accesso`", lines + 2));
+
+    site.write("vetrina.toml", &format!("{config}\n[cms]\npiattaforma = \"gitlab\"\nrepository = \"cst/sito\"\napp_id = \"abc\"\n"));
+    site.build().unwrap_or_else(|e| panic!("{}", list(&e)));
+    let admin = std::fs::read_to_string(site.root().join("output/admin/config.yml")).unwrap();
+    assert!(admin.contains("\"pkce\""), "{admin}");
+}
+
+#[test]
+fn without_cms_settings_the_published_site_has_no_admin() {
+    let site = Site::new();
+    site.build().unwrap_or_else(|e| panic!("{}", list(&e)));
+    assert!(!site.root().join("output/admin").exists());
+}

@@ -7,7 +7,7 @@
 //! JSON is YAML, so the file is written as JSON.
 //!
 //! ```
-//! let config = vetrina::artifacts::cms::config("https://cst.example.it/");
+//! let config = vetrina::artifacts::cms::config("https://cst.example.it/", None);
 //! let services = &config["collections"][0];
 //! assert_eq!(services["folder"], "content/servizi");
 //! assert_eq!(services["format"], "toml-frontmatter");
@@ -15,6 +15,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::input::config::{CmsPlatform, CmsSettings};
 use crate::output::OutputFile;
 use crate::routes::CMS_FOLDER;
 use crate::schema::{kinds, KindSchema, Place};
@@ -26,9 +27,15 @@ pub const CONFIG_FILE: &str = "config.yml";
 /// deeper keys are kept as written, just not editable in the interface.
 const MAX_NESTING: usize = 2;
 
+/// Whether the site ships the interface: when `[cms]` says where it saves, and always in
+/// `vetrina serve` (which saves into the site's folder).
+pub fn shipped(settings: Option<&CmsSettings>, serve: bool) -> bool {
+    settings.is_some() || serve
+}
+
 /// `admin/index.html` and `admin/config.yml`.
-pub fn files(site_name: &str, base_url: &str) -> Vec<OutputFile> {
-    let config = serde_json::to_vec_pretty(&config(base_url)).unwrap_or_default();
+pub fn files(site_name: &str, base_url: &str, settings: Option<&CmsSettings>) -> Vec<OutputFile> {
+    let config = serde_json::to_vec_pretty(&config(base_url, settings)).unwrap_or_default();
     vec![
         OutputFile { path: format!("{CMS_FOLDER}index.html"), bytes: index_html(site_name).into_bytes() },
         OutputFile { path: format!("{CMS_FOLDER}{CONFIG_FILE}"), bytes: config },
@@ -46,20 +53,45 @@ fn index_html(site_name: &str) -> String {
 }
 
 /// Decap's settings: the collections, Italian interface, images into `static/immagini/`,
-/// changes proposed as pull requests (the editorial workflow) so that CI runs `check` first.
-pub fn config(base_url: &str) -> Value {
+/// the repository of `[cms]`, changes proposed as pull requests (the editorial workflow,
+/// unless `revisione = false`) so that CI runs `check` before anything is published.
+pub fn config(base_url: &str, settings: Option<&CmsSettings>) -> Value {
     let collections: Vec<Value> = kinds().iter().map(collection).collect();
-    json!({
+    let mut config = json!({
         "locale": "it",
         "site_url": base_url,
         "display_url": base_url,
-        "backend": { "name": "git-gateway", "branch": "main" },
-        "publish_mode": "editorial_workflow",
+        "backend": backend(settings),
         "media_folder": "static/immagini",
         "public_folder": "/immagini",
         "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
         "collections": collections,
-    })
+    });
+    if settings.is_none_or(|s| s.revisione != Some(false)) {
+        config["publish_mode"] = "editorial_workflow".into();
+    }
+    config
+}
+
+/// Decap's `backend`: GitHub through an OAuth server, GitLab with PKCE (no server). Without
+/// `[cms]` (only `vetrina serve` ships the interface then) a placeholder that the preview
+/// replaces with its local backend.
+fn backend(settings: Option<&CmsSettings>) -> Value {
+    let Some(s) = settings else { return json!({ "name": "git-gateway", "branch": "main" }) };
+    let branch = s.ramo.clone().unwrap_or_else(|| "main".into());
+    let server = s.server_accesso.as_ref().map(|u| u.get_ref().trim_end_matches('/').to_string());
+    match s.piattaforma {
+        CmsPlatform::Github => json!({ "name": "github", "repo": s.repository.get_ref(), "branch": branch, "base_url": server }),
+        CmsPlatform::Gitlab => {
+            let mut b = json!({ "name": "gitlab", "repo": s.repository.get_ref(), "branch": branch, "auth_type": "pkce", "app_id": s.app_id.as_ref().map(|a| a.get_ref()) });
+            if let Some(url) = server {
+                b["base_url"] = url.clone().into();
+                b["api_root"] = format!("{url}/api/v4").into();
+                b["auth_endpoint"] = "oauth/authorize".into();
+            }
+            b
+        }
+    }
 }
 
 fn collection(k: &KindSchema) -> Value {
@@ -279,7 +311,7 @@ mod tests {
 
     #[test]
     fn a_service_form_has_the_widgets_of_its_keys() {
-        let config = config("https://cst.example.it/");
+        let config = config("https://cst.example.it/", None);
         let fields = &collection_named(&config, "servizio")["fields"];
         let names: Vec<&str> = fields.as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
         assert_eq!(&names[..3], ["titolo", "sommario", "stato"], "the schema's order, which is the files' order");
@@ -299,7 +331,7 @@ mod tests {
 
     #[test]
     fn a_tariff_form_writes_amounts_as_text_and_dates_as_dates() {
-        let config = config("");
+        let config = config("", None);
         let fields = &collection_named(&config, "tariffa")["fields"];
         let items = field_named(fields, "voci");
         let amount = field_named(&items["fields"], "importo");
@@ -315,9 +347,28 @@ mod tests {
         assert!(model["options"].as_array().unwrap().iter().any(|o| o["value"] == "una-tantum" && o["label"] == "Una tantum"), "{model}");
     }
 
+    fn settings(toml_text: &str) -> CmsSettings {
+        toml::from_str(toml_text).unwrap()
+    }
+
+    #[test]
+    fn the_backend_is_the_repository_of_cms() {
+        let github = settings("piattaforma = \"github\"\nrepository = \"cst/sito\"\nserver_accesso = \"https://accesso.example.it/\"");
+        let c = config("/", Some(&github));
+        assert_eq!(c["backend"], json!({ "name": "github", "repo": "cst/sito", "branch": "main", "base_url": "https://accesso.example.it" }));
+        assert_eq!(c["publish_mode"], "editorial_workflow", "pull requests unless said otherwise");
+        let gitlab = settings("piattaforma = \"gitlab\"\nrepository = \"cst/sito\"\nramo = \"pubblicato\"\nrevisione = false\napp_id = \"abc\"\nserver_accesso = \"https://git.example.it\"");
+        let c = config("/", Some(&gitlab));
+        assert_eq!((c["backend"]["auth_type"].as_str(), c["backend"]["app_id"].as_str()), (Some("pkce"), Some("abc")));
+        assert_eq!(c["backend"]["api_root"], "https://git.example.it/api/v4");
+        assert_eq!(c["backend"]["branch"], "pubblicato");
+        assert!(c.get("publish_mode").is_none());
+        assert!(shipped(None, true) && shipped(Some(&gitlab), false) && !shipped(None, false));
+    }
+
     #[test]
     fn the_enti_are_one_file() {
-        let config = config("");
+        let config = config("", None);
         let enti = collection_named(&config, "enti");
         assert_eq!(enti["files"][0]["file"], "content/dati/enti.toml");
         assert_eq!(enti["files"][0]["format"], "toml");
@@ -338,7 +389,7 @@ mod tests {
 
     #[test]
     fn the_page_loads_no_inline_script() {
-        let files = files("CST <Demo>", "/");
+        let files = files("CST <Demo>", "/", None);
         let html = String::from_utf8(files[0].bytes.clone()).unwrap();
         assert!(html.contains("<script src=\"decap-cms.js\"></script>") && !html.contains("<script>"));
         assert!(html.contains("CST &lt;Demo&gt;"));

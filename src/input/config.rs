@@ -67,6 +67,33 @@ pub struct Social {
     pub icona: String,
 }
 
+/// Where the published site's editing interface saves (`[cms]`): a GitHub or GitLab
+/// repository, through the platform's own login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CmsPlatform {
+    Github,
+    Gitlab,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CmsSettings {
+    pub piattaforma: CmsPlatform,
+    /// `proprietario/nome` on the platform.
+    pub repository: Spanned<String>,
+    /// The branch the site is built from (default `main`).
+    pub ramo: Option<String>,
+    /// Every change as a pull (merge) request, published once CI's `vetrina check` passes
+    /// and someone approves it (default `true`).
+    pub revisione: Option<bool>,
+    /// GitLab: the ID of the OAuth application (login with PKCE, no server needed).
+    pub app_id: Option<Spanned<String>>,
+    /// GitHub: the address of the OAuth server that signs editors in; GitLab: the address
+    /// of a GitLab of one's own (default gitlab.com).
+    pub server_accesso: Option<Spanned<String>>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -83,6 +110,7 @@ struct RawConfig {
     #[serde(default)]
     social: Vec<Social>,
     comprimi: Option<bool>,
+    cms: Option<Spanned<CmsSettings>>,
 }
 
 /// The validated configuration.
@@ -107,6 +135,9 @@ pub struct Config {
     pub social: Vec<Social>,
     /// Write `.br` and `.gz` copies beside each text file (`comprimi`, on by default).
     pub compress: bool,
+    /// The published editing interface's repository (`[cms]`); without it only `vetrina
+    /// serve` offers the interface.
+    pub cms: Option<CmsSettings>,
 }
 
 pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
@@ -133,6 +164,9 @@ pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config,
         errors.push(at(tema.span(), t!("config-tema", name = tema.get_ref())).with_help(t!("config-tema-help")));
     }
     check_urls(&raw, source, &mut errors);
+    if let Some(cms) = &raw.cms {
+        check_cms(cms, source, &mut errors);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -151,6 +185,7 @@ pub fn parse(source: &Source, base_url_override: Option<&str>) -> Result<Config,
         footer: raw.piede,
         social: raw.social,
         compress: raw.comprimi.unwrap_or(true),
+        cms: raw.cms.map(Spanned::into_inner),
     })
 }
 
@@ -179,6 +214,31 @@ fn check_urls(raw: &RawConfig, source: &Source, errors: &mut Vec<Diagnostic>) {
         if let Err(why) = policy::check_url(url.get_ref(), rule) {
             let (message, help) = why.explain(url.get_ref());
             errors.push(Diagnostic::at(source, url.span(), t!("url-in-key", key = key, message = message)).with_help(help));
+        }
+    }
+}
+
+/// `[cms]`: a repository written `proprietario/nome`, and what its platform needs to sign in.
+fn check_cms(cms: &Spanned<CmsSettings>, source: &Source, errors: &mut Vec<Diagnostic>) {
+    let settings = cms.get_ref();
+    let repo = &settings.repository;
+    let parts: Vec<&str> = repo.get_ref().split('/').collect();
+    let named = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    if parts.len() < 2 || !parts.iter().all(|p| named(p)) {
+        errors.push(Diagnostic::at(source, repo.span(), t!("config-cms-repo", repo = repo.get_ref())).with_help(t!("config-cms-repo-help")));
+    }
+    let missing = match settings.piattaforma {
+        CmsPlatform::Github if settings.server_accesso.is_none() => Some(("server_accesso", t!("config-cms-github-help"))),
+        CmsPlatform::Gitlab if settings.app_id.is_none() => Some(("app_id", t!("config-cms-gitlab-help"))),
+        _ => None,
+    };
+    if let Some((key, help)) = missing {
+        errors.push(Diagnostic::at(source, cms.span(), t!("config-cms-missing", key = key)).with_help(help));
+    }
+    if let Some(url) = &settings.server_accesso {
+        if let Err(why) = policy::check_url(url.get_ref(), UrlRule::Web) {
+            let (message, help) = why.explain(url.get_ref());
+            errors.push(Diagnostic::at(source, url.span(), t!("url-in-key", key = "cms.server_accesso", message = message)).with_help(help));
         }
     }
 }

@@ -258,7 +258,9 @@ fn site_files(site: &Site, pages: &[String], options: &RenderOptions, data_files
     files.extend(data_files);
     files.push(OutputFile { path: CALCULATOR_DATA.into(), bytes: serde_json::to_vec(&site.calculator).unwrap_or_default() });
     files.extend(crate::schema::files(&site.config.base_url));
-    files.extend(crate::artifacts::cms::files(&site.config.name, &site.config.base_url));
+    if crate::artifacts::cms::shipped(site.config.cms.as_ref(), options.live_reload) {
+        files.extend(crate::artifacts::cms::files(&site.config.name, &site.config.base_url, site.config.cms.as_ref()));
+    }
     files.push(OutputFile {
         path: "robots.txt".into(),
         bytes: format!(

@@ -351,3 +351,10 @@ cms-api-unknown = the interface asked for «{ $action }», which Vetrina does no
 cms-api-io = cannot read { $path }: { $why }
 cms-api-origin = request refused: only the preview's pages may edit the files
 serve-cms = Edit in the browser: { $url }
+
+# [cms] in vetrina.toml.
+config-cms-repo = `cms.repository` must be written owner/name, not «{ $repo }»
+config-cms-repo-help = e.g. `repository = "cst-valdorsa/sito"`: the name as in the repository's address on GitHub or GitLab
+config-cms-missing = `{ $key }` is missing in `[cms]`
+config-cms-github-help = GitHub signs editors in through an OAuth server: write its address in `server_accesso = "https://..."` (see docs/contenuti.md)
+config-cms-gitlab-help = write the ID of the OAuth application made in GitLab (Settings → Applications) in `app_id = "..."`

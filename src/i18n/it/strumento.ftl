@@ -354,3 +354,10 @@ cms-api-unknown = l'interfaccia ha chiesto «{ $action }», che Vetrina non cono
 cms-api-io = non si riesce a leggere { $path }: { $why }
 cms-api-origin = richiesta rifiutata: solo le pagine dell'anteprima possono modificare i file
 serve-cms = Modifica dal browser: { $url }
+
+# [cms] in vetrina.toml.
+config-cms-repo = `cms.repository` deve essere scritto proprietario/nome, non «{ $repo }»
+config-cms-repo-help = per esempio `repository = "cst-valdorsa/sito"`: il nome come appare nell'indirizzo del repository su GitHub o GitLab
+config-cms-missing = in `[cms]` manca `{ $key }`
+config-cms-github-help = GitHub fa accedere le redazioni attraverso un server OAuth: scrivete il suo indirizzo in `server_accesso = "https://..."` (vedete docs/contenuti.md, «Modificare dal browser»)
+config-cms-gitlab-help = scrivete l'ID dell'applicazione OAuth creata in GitLab (Impostazioni → Applicazioni) in `app_id = "..."`
