@@ -177,12 +177,28 @@ async function fillSections(headings) {
   const body = await rawBody();
   // The first click only gives the editor the focus (the cursor lands at its start).
   await body.click();
+  await p.waitForTimeout(200);
   for (const h of headings) {
     await body.getByText(h, { exact: true }).click();
+    // The editor moves its cursor a moment after the click (longer on a busy machine).
+    await p.waitForTimeout(200);
     await p.keyboard.press("End");
     await p.keyboard.press("Enter");
     await p.keyboard.insertText(`Testo della sezione «${h.slice(3)}».`);
   }
+  // Each sentence under its own heading, before the next one: what `check` will read.
+  const inOrder = (parts) => {
+    const editors = document.querySelectorAll('[data-slate-editor="true"]');
+    const text = editors[editors.length - 1].innerText;
+    let at = 0;
+    for (const part of parts) {
+      at = text.indexOf(part, at);
+      if (at < 0) return false;
+    }
+    return true;
+  };
+  const parts = headings.flatMap((h) => [h, `Testo della sezione «${h.slice(3)}».`]);
+  await p.waitForFunction(inOrder, parts, { timeout: 5000 });
 }
 
 test("a banded tariff, a form and a service using both are created; activities are edited", async () => {
