@@ -22,6 +22,9 @@ use crate::schema::{kinds, KindSchema, Place};
 
 /// The settings file the interface reads, in `admin/`.
 pub const CONFIG_FILE: &str = "config.yml";
+/// Where the interface keeps images in the site's folder, and where they are published.
+pub const MEDIA_FOLDER: &str = "static/immagini";
+const MEDIA_URL: &str = "/immagini";
 
 /// How deep a kind that contains itself (a sum of components) is offered in the forms;
 /// deeper keys are kept as written, just not editable in the interface.
@@ -62,8 +65,8 @@ pub fn config(base_url: &str, settings: Option<&CmsSettings>) -> Value {
         "site_url": base_url,
         "display_url": base_url,
         "backend": backend(settings),
-        "media_folder": "static/immagini",
-        "public_folder": "/immagini",
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": MEDIA_URL,
         "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
         "collections": collections,
     });

@@ -12,10 +12,8 @@ use std::path::{Component, Path, PathBuf};
 use base64::Engine;
 use serde_json::{json, Value};
 
+use crate::artifacts::cms::MEDIA_FOLDER;
 use crate::t;
-
-/// Where the interface keeps images, as in `artifacts::cms`.
-pub const MEDIA_FOLDER: &str = "static/immagini";
 const CONTENT_FOLDER: &str = "content";
 const IMAGE_TYPES: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif"];
 
@@ -96,8 +94,8 @@ impl Backend {
         let refused = || ApiError::Refused(rel.to_string());
         let rel_path = Path::new(rel.trim_start_matches("./"));
         let parts: Vec<&str> = rel_path.components().map(|c| if let Component::Normal(p) = c { p.to_str().unwrap_or(".") } else { "." }).collect();
-        let top: &[&str] = if area == Area::Content { &[CONTENT_FOLDER] } else { &["static", "immagini"] };
-        if parts.len() <= top.len() || parts[..top.len()] != *top || parts.iter().any(|p| p.starts_with('.')) {
+        let top: Vec<&str> = if area == Area::Content { vec![CONTENT_FOLDER] } else { MEDIA_FOLDER.split('/').collect() };
+        if parts.len() <= top.len() || parts[..top.len()] != top[..] || parts.iter().any(|p| p.starts_with('.')) {
             return Err(refused());
         }
         let ext = rel_path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
