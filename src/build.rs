@@ -1,7 +1,8 @@
 //! The build, stage after stage: input → content → validate → model → artifacts → render →
 //! links → search → write, in one of three modes (`Mode`: check, build, serve).
 //! Every stage adds its problems to one list, so a run reports all it can find; each stage
-//! group is one short function (`prepare`, `make_files`, `index_and_write`).
+//! group is one short function (`read`, `prepare`, `make_files`, `index_and_write`). A build
+//! whose inputs have the fingerprint of the output it would replace stops after `read`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -13,7 +14,8 @@ use jiff::civil::Date;
 use crate::artifacts::documents;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::incremental::Cache;
-use crate::input::{assets, config, gitdates, load};
+use crate::incremental::{Recorded, RecordedWarning};
+use crate::input::{assets, config, fingerprint, gitdates, load};
 use crate::model;
 use crate::pricing::BasisPoints;
 use crate::vocabulary::Vocabularies;
@@ -58,6 +60,8 @@ pub struct Summary {
     pub search_files: usize,
     /// A serve rebuild left the search index to `update_search`.
     pub search_pending: bool,
+    /// Nothing changed since the build that made the output: it was left as it was.
+    pub unchanged: bool,
 }
 
 /// What the caller sees of the build's progress.
@@ -79,7 +83,8 @@ pub enum Mode<'c> {
     /// `vetrina check`: everything but the writing.
     Check,
     /// `vetrina build`: a complete output, swapped in at the end, reusing what the last build
-    /// into the same output made from the same inputs (its manifest), unless `opts.fresh`.
+    /// into the same output made from the same inputs (its manifest), unless `opts.fresh`;
+    /// nothing at all when no input changed.
     Build,
     /// A serve session's rebuild, with the session's cache kept in memory: unchanged pages
     /// are not minified or scanned again, unchanged documents not made again, only the files
@@ -114,10 +119,20 @@ struct Made {
 }
 
 /// `cache` is `None` for a check (nothing is written).
-fn execute(opts: &Options, cache: Option<&mut Cache>, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
+fn execute(opts: &Options, mut cache: Option<&mut Cache>, progress: &dyn Progress) -> Result<Summary, Vec<Diagnostic>> {
     let start = Instant::now();
     let mut errors = Diagnostics::new();
-    let prepared = prepare(opts, progress, &mut errors);
+    let Some(read) = read(opts, progress, &mut errors) else { return Err(errors.into_sorted()) };
+    // A build (not a serve session) whose inputs are those of the output it replaces.
+    if let Some(cache) = cache.as_deref_mut().filter(|c| !c.in_session()) {
+        let fingerprint = fingerprint(opts, &read, &errors);
+        if let Some(recorded) = fingerprint.and_then(|f| cache.unchanged(f)) {
+            progress.done();
+            return Ok(Summary { elapsed: start.elapsed(), ..replay(recorded, &read.inputs) });
+        }
+        cache.fingerprint = fingerprint;
+    }
+    let prepared = prepare(opts, read, progress, &mut errors);
     let Some(mut p) = prepared else { return Err(errors.into_sorted()) };
     let compress = p.site.config.compress;
     let sink = open_sink(opts, cache.as_deref(), compress).map_err(|e| {
@@ -146,15 +161,52 @@ fn execute(opts: &Options, cache: Option<&mut Cache>, progress: &dyn Progress) -
     Ok(Summary { elapsed: start.elapsed(), ..summary })
 }
 
-/// Read the site, parse every file, build the model, check the references, load the theme
-/// and plan the assets. `None` when what is wrong leaves nothing to make files from.
-fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) -> Option<Prepared> {
+/// The site as read from disk, before its content is parsed.
+struct Read {
+    inputs: load::Inputs,
+    config: Option<config::Config>,
+    /// The theme's folder and the assets planned from it, once the settings name the theme.
+    theme: Option<(PathBuf, Vec<assets::Asset>, Vec<Diagnostic>)>,
+    today: Date,
+}
+
+/// Read the site's files and settings and plan the assets. `None` without a `vetrina.toml`.
+fn read(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) -> Option<Read> {
     let root = opts.root.as_path();
-    let today = opts.today.unwrap_or_else(|| jiff::Zoned::now().date());
     progress.stage(&t!("stage-reading"));
     let (inputs, load_errors) = load::load(root).map_err(|e| errors.extend(e)).ok()?;
     errors.extend(load_errors);
     let config = config::parse(&inputs.config, opts.base_url.as_deref()).map_err(|e| errors.extend(e)).ok();
+    let theme = config.as_ref().map(|c| {
+        let theme_dir = root.join("themes").join(&c.theme);
+        let (mut assets, asset_errors) = assets::plan(&theme_dir, root);
+        if !crate::artifacts::cms::shipped(c.cms.as_ref(), opts.live_reload) {
+            assets.retain(|a| !a.to.starts_with(crate::routes::CMS_FOLDER));
+        }
+        (theme_dir, assets, asset_errors)
+    });
+    let today = opts.today.unwrap_or_else(|| jiff::Zoned::now().date());
+    Some(Read { inputs, config, theme, today })
+}
+
+/// The fingerprint of what `read` found (`None` while anything in it is wrong: that build
+/// must run to report it).
+fn fingerprint(opts: &Options, read: &Read, errors: &Diagnostics) -> Option<u64> {
+    let (theme_dir, assets, asset_errors) = read.theme.as_ref()?;
+    if errors.has_errors() || !asset_errors.is_empty() {
+        return None;
+    }
+    let settings = format!("{} {:?} {} {} {:?}", read.today, opts.base_url, opts.drafts, opts.live_reload, crate::i18n::language());
+    let fonts = documents::fonts::font_dir(theme_dir);
+    let git = gitdates::state(&opts.root);
+    Some(fingerprint::of(&read.inputs, theme_dir, assets, &fonts, &git, &settings))
+}
+
+/// Parse every file, check the references, build the model and load the theme. `None` when
+/// what is wrong leaves nothing to make files from.
+fn prepare(opts: &Options, read: Read, progress: &dyn Progress, errors: &mut Diagnostics) -> Option<Prepared> {
+    let root = opts.root.as_path();
+    let Read { inputs, config, theme, today } = read;
     progress.stage(&t!("stage-content"));
     let vat = config.as_ref().map_or(BasisPoints(2200), |c| c.vat);
     let (catalog, content_errors) = content::parse_catalog(&inputs, vat);
@@ -178,17 +230,13 @@ fn prepare(opts: &Options, progress: &dyn Progress, errors: &mut Diagnostics) ->
     errors.extend(site_errors);
 
     progress.stage(&t!("stage-theme"));
-    let theme_dir = root.join("themes").join(&site.config.theme);
+    let (theme_dir, assets, asset_errors) = theme?;
     let theme = render::Theme::load(&theme_dir, root).map_err(|e| errors.extend(e)).ok()?;
     if !theme.minified_once() {
         warnings.push(t!("warn-minify-once"));
     }
     if !assets::trim_is_current(&theme_dir) {
         warnings.push(t!("warn-trim-stale", prefix = crate::diagnostics::relative(&theme_dir, root).display().to_string()));
-    }
-    let (mut assets, asset_errors) = assets::plan(&theme_dir, root);
-    if !crate::artifacts::cms::shipped(site.config.cms.as_ref(), opts.live_reload) {
-        assets.retain(|a| !a.to.starts_with(crate::routes::CMS_FOLDER));
     }
     let assets_ok = asset_errors.is_empty();
     errors.extend(asset_errors);
@@ -283,7 +331,11 @@ fn index_and_write(
             cache.search_key = Some(search_key);
             // What the next `vetrina build` may reuse.
             if !cache.in_session() {
-                sink.put(crate::output::MANIFEST, cache.manifest(&sink.produced(), search_key)).map_err(|e| vec![e.into_diagnostic()])?;
+                let produced = sink.produced();
+                let mut files: Vec<String> = produced.keys().cloned().chain(assets.iter().map(|a| a.to.clone())).collect();
+                files.sort();
+                let recorded = cache.fingerprint.map(|f| record(f, files, summary));
+                sink.put(crate::output::MANIFEST, cache.manifest(&produced, search_key, recorded)).map_err(|e| vec![e.into_diagnostic()])?;
             }
         }
         // A serve rebuild keeps the last index and reloads the browser at once;
@@ -299,6 +351,41 @@ fn index_and_write(
     cache.commit();
     progress.done();
     Ok(())
+}
+
+/// What the next build with the same inputs reports without making anything.
+fn record(fingerprint: u64, files: Vec<String>, s: &Summary) -> Recorded {
+    let content_warnings = s
+        .content_warnings
+        .iter()
+        .map(|d| RecordedWarning {
+            path: d.path.clone(),
+            span: d.location.as_ref().map(|(_, r)| (r.start, r.end)),
+            message: d.message.clone(),
+            help: d.help.clone(),
+        })
+        .collect();
+    let (pages, documents, assets, services, search_files) = (s.pages, s.documents, s.assets, s.services, s.search_files);
+    Recorded { fingerprint, files, pages, documents, assets, services, search_files, warnings: s.warnings.clone(), content_warnings }
+}
+
+/// The summary of the build that made the output, for a build with the same inputs; its
+/// warnings point into the files as read now (the same text).
+fn replay(r: &Recorded, inputs: &load::Inputs) -> Summary {
+    let text_of = |path: &Path| inputs.files.iter().map(|(_, s)| s).chain(inputs.enti.as_ref()).find(|s| s.path == path).map(|s| s.text.clone());
+    let content_warnings = r
+        .content_warnings
+        .iter()
+        .map(|w| Diagnostic {
+            severity: crate::diagnostics::Severity::Warning,
+            path: w.path.clone(),
+            location: w.span.and_then(|(start, end)| Some((text_of(&w.path)?, start..end))),
+            message: w.message.clone(),
+            help: w.help.clone(),
+        })
+        .collect();
+    let (pages, documents, assets, services, search_files) = (r.pages, r.documents, r.assets, r.services, r.search_files);
+    Summary { pages, documents, assets, services, search_files, warnings: r.warnings.clone(), content_warnings, unchanged: true, ..Summary::default() }
 }
 
 /// The pages that files with errors would have made: links to them are not reported as

@@ -39,6 +39,34 @@ pub struct Manifest {
     documents: BTreeMap<String, (u64, usize)>,
     /// The hash of the indexed pages, and the files of the index made from them.
     search: Option<(u64, Vec<String>)>,
+    /// The fingerprint of the build's inputs and what it reported.
+    recorded: Option<Recorded>,
+}
+
+/// What a build made from inputs with a given fingerprint (`input::fingerprint`), and what
+/// it reported: a later build with the same fingerprint, finding every file still in the
+/// output, has nothing to do but report it again.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Recorded {
+    pub fingerprint: u64,
+    /// Every file the build put in the output.
+    pub files: Vec<String>,
+    pub pages: usize,
+    pub documents: usize,
+    pub assets: usize,
+    pub services: usize,
+    pub search_files: usize,
+    pub warnings: Vec<String>,
+    pub content_warnings: Vec<RecordedWarning>,
+}
+
+/// A warning at a place in the content: the file's text is not kept, the next build has it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RecordedWarning {
+    pub path: PathBuf,
+    pub span: Option<(usize, usize)>,
+    pub message: String,
+    pub help: Option<String>,
 }
 
 /// The last build's output and its manifest.
@@ -78,9 +106,21 @@ pub struct Cache {
     build: bool,
     /// The site's `comprimi`, for the search index a serve session rewrites after a rebuild.
     pub(crate) compress: bool,
+    /// The fingerprint of this build's inputs, recorded in its manifest.
+    pub(crate) fingerprint: Option<u64>,
 }
 
 impl Cache {
+    /// What the last build recorded when it was made from inputs with `fingerprint` and every
+    /// file it made is still in its output.
+    pub fn unchanged(&self, fingerprint: u64) -> Option<&Recorded> {
+        use rayon::prelude::*;
+        let previous = self.previous.as_ref()?;
+        let recorded = previous.manifest.recorded.as_ref().filter(|r| r.fingerprint == fingerprint)?;
+        let present = |f: &String| crate::output::safe_join(&previous.dir, f).is_some_and(|p| p.is_file());
+        recorded.files.par_iter().all(present).then_some(recorded)
+    }
+
     /// The cache of a serve session, kept in memory between rebuilds.
     pub fn new() -> Self {
         Self::default()
@@ -178,12 +218,12 @@ impl Cache {
     }
 
     /// The manifest of this build, for the files in `produced`.
-    pub fn manifest(&self, produced: &HashMap<String, u64>, search_key: u64) -> Vec<u8> {
+    pub fn manifest(&self, produced: &HashMap<String, u64>, search_key: u64, recorded: Option<Recorded>) -> Vec<u8> {
         let pages = lock(&self.page_keys).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, k)| (p.clone(), *k)).collect();
         let documents = lock(&self.new_documents).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, v)| (p.clone(), *v)).collect();
         let mut index: Vec<String> = produced.keys().filter(|p| p.starts_with(crate::routes::SEARCH_FOLDER)).cloned().collect();
         index.sort();
-        let m = Manifest { version: version(), pages, documents, search: Some((search_key, index)) };
+        let m = Manifest { version: version(), pages, documents, search: Some((search_key, index)), recorded };
         serde_json::to_vec(&m).unwrap_or_default()
     }
 

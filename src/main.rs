@@ -420,6 +420,9 @@ fn build_site(opts: &Options, timings: bool) -> ExitCode {
         Ok(s) => {
             progress.clear();
             report_warnings(&s);
+            if s.unchanged {
+                eprintln!("{}", t!("built-unchanged"));
+            }
             let seconds = i18n::decimal(s.elapsed.as_secs_f64(), 2);
             let output = opts.output_dir();
             eprintln!(

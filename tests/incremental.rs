@@ -145,3 +145,54 @@ fn a_build_reuses_unchanged_files_and_remakes_changed_ones() {
     build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap();
     assert_ne!(inode(generic), before, "--fresh makes it again");
 }
+
+/// A `vetrina build` whose inputs are those of the output it would replace leaves the output
+/// as it is and reports what the last build reported; any change to what the site is made
+/// from (content, a template edited in place, a static file, the settings, a file missing
+/// from the output, the date, another base URL) makes it build again, equal to a clean build.
+#[test]
+fn a_build_with_nothing_changed_leaves_the_output_and_any_change_builds_again() {
+    let (site, out, options) = fixture("same");
+    site.edit("content/servizi/primo-servizio.md", "argomenti = [\"Accesso all'informazione\"]", "argomenti = [\"pagamenti elettronici\"]");
+    let build = |options: &build::Options| build::run(options, vetrina::build::Mode::Build, &Quiet).unwrap_or_else(|e| panic!("{}", common::list(&e)));
+    let first = build(&options);
+    assert!(!first.unchanged);
+    let inode = |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
+    let home = inode("index.html");
+    let again = build(&options);
+    assert!(again.unchanged, "nothing changed");
+    assert_eq!(inode("index.html"), home, "the output is left as it was");
+    assert_eq!((again.pages, again.documents, again.assets, again.services), (first.pages, first.documents, first.assets, first.services));
+    let shown = |s: &build::Summary| s.content_warnings.iter().map(|d| d.render(false)).collect::<Vec<_>>();
+    assert_eq!(shown(&again), shown(&first), "the same warnings, at the same place");
+    assert!(shown(&again)[0].starts_with("content/servizi/primo-servizio.md:9:14: avviso:"), "{:?}", shown(&again));
+
+    let template = "themes/agid/templates/404.html";
+    let changes: [(&str, &dyn Fn()); 5] = [
+        ("a service", &|| {
+            site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Primo servizio!\"");
+        }),
+        ("a template, same length", &|| {
+            site.edit(template, "Pagina non trovata", "Pagina non Trovata");
+        }),
+        ("a static file", &|| {
+            site.write("static/immagini/nota.txt", "nota");
+        }),
+        ("vetrina.toml", &|| {
+            site.edit("vetrina.toml", "base_url = \"https://cst.example.it/\"", "base_url = \"https://cst.example.org/\"");
+        }),
+        ("a file removed from the output", &|| fs::remove_file(out.join("index.html")).unwrap()),
+    ];
+    for (step, (what, change)) in changes.iter().enumerate() {
+        change();
+        assert!(!build(&options).unchanged, "{what}: built again");
+        assert_same(&out, &clean_build(&site, &format!("same-{step}"), true), what);
+        assert!(build(&options).unchanged, "{what}: and then nothing changed");
+    }
+    let mut later = options.clone();
+    later.today = Some(jiff::civil::date(2031, 1, 1));
+    assert!(!build(&later).unchanged, "another date");
+    let mut elsewhere = later.clone();
+    elsewhere.base_url = Some("https://anteprima.example.it/".into());
+    assert!(!build(&elsewhere).unchanged, "another base URL");
+}

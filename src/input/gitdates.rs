@@ -87,6 +87,12 @@ impl GitDates {
     }
 }
 
+/// The commit the dates are read from, whether the history is shallow and where the site is
+/// in the repository (empty outside a git checkout): the dates change only with these.
+pub fn state(root: &Path) -> String {
+    git(root, &["rev-parse", "HEAD", "--is-shallow-repository", "--show-prefix"]).unwrap_or_default()
+}
+
 fn git(dir: &Path, args: &[&str]) -> Option<String> {
     let out = Command::new("git").current_dir(dir).args(args).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())

@@ -1,6 +1,7 @@
 //! Every read from disk: the site's files (`load`), its settings (`config`), the git dates
-//! of its files (`gitdates`), the static files it ships (`assets`) and the theme's
-//! templates, parsed and minified once (`theme`). The stages after
+//! of its files (`gitdates`), the static files it ships (`assets`), the theme's
+//! templates, parsed and minified once (`theme`), and the fingerprint of all of them that
+//! tells a build nothing changed (`fingerprint`). The stages after
 //! these work on what they return, in memory. None of them reads through a symbolic link
 //! (`is_link`, `link_error`).
 
@@ -11,6 +12,7 @@ use crate::t;
 
 pub mod assets;
 pub mod config;
+pub mod fingerprint;
 pub mod gitdates;
 pub mod load;
 pub mod theme;

@@ -50,6 +50,7 @@ stage-links = checking links
 stage-search = indexing for search
 stage-writing = writing output
 building = Building { $root }
+built-unchanged = No file of the site, the theme or the settings changed since the last build: the output folder is up to date and stays as it was (--fresh makes everything again).
 built = Built { $pages ->
         [one] 1 page
        *[other] { $pages } pages

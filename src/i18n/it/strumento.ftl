@@ -50,6 +50,7 @@ stage-links = controllo dei collegamenti
 stage-search = indice di ricerca
 stage-writing = scrittura del sito
 building = Creazione di { $root }
+built-unchanged = Nessun file del sito, del tema o delle impostazioni è cambiato dall'ultima creazione: la cartella di uscita è già aggiornata e resta com'era (con --fresh si rifà tutto).
 built = Sito creato: { $pages ->
         [one] 1 pagina
        *[other] { $pages } pagine
