@@ -14,6 +14,20 @@ use vetrina::t;
 // third of a 1,000-service build in malloc/free (perf), mimalloc a fraction of that.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `mi_option_arena_eager_commit` (`mimalloc.h`; the Rust bindings do not name it).
+const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+
+/// Let mimalloc commit its arenas' memory as it is used, not all at once. By default, on
+/// Linux, it commits each 1 GiB arena eagerly, and the kernel then zeroes huge pages for
+/// memory that is freed and reused: with 10,000 service cards that was 8 of 23 CPU seconds in
+/// the kernel (`perf`: `clear_page_erms` under mimalloc's page allocation, most of it while
+/// Pagefind indexes). Committed on use: 3.3–5.2 s, and the build 15.1 → 11.5–13.0 s, the same
+/// peak memory. Set before the build allocates much: later arenas follow it.
+fn commit_memory_on_use() {
+    // SAFETY: sets a plain integer option; mimalloc reads it when it reserves an arena.
+    unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
+}
 use vetrina::build::{self, Options, Progress};
 
 #[derive(Parser)]
@@ -255,6 +269,7 @@ fn report_warnings(s: &build::Summary) {
 }
 
 fn main() -> ExitCode {
+    commit_memory_on_use();
     let args: Vec<String> = std::env::args().collect();
     match language_from_args(&args) {
         Ok(language) => i18n::set_language(language),
@@ -441,6 +456,20 @@ fn build_site(opts: &Options, timings: bool) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The option's number is mimalloc's `arena_eager_commit`: the only one among the first
+    /// six whose default is 2 ("eager where the OS overcommits"), and it reads back as set.
+    #[test]
+    fn the_eager_commit_option_is_the_one_set() {
+        if std::env::var_os("MIMALLOC_ARENA_EAGER_COMMIT").is_none() {
+            // SAFETY: reads an integer option.
+            let before = unsafe { libmimalloc_sys::mi_option_get(ARENA_EAGER_COMMIT) };
+            assert_eq!(before, 2, "option {ARENA_EAGER_COMMIT} is not arena_eager_commit");
+        }
+        commit_memory_on_use();
+        // SAFETY: as above.
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(ARENA_EAGER_COMMIT) }, 0);
+    }
 
     /// Every help text of the command line is in the catalog (a missing one would show its id).
     #[test]
