@@ -13,8 +13,7 @@ use jiff::civil::Date;
 
 use crate::artifacts::documents;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::incremental::Cache;
-use crate::incremental::{Recorded, RecordedWarning};
+use crate::incremental::{Cache, Recorded, RecordedWarning};
 use crate::input::{assets, config, fingerprint, gitdates, load};
 use crate::model;
 use crate::pricing::BasisPoints;
@@ -372,7 +371,8 @@ fn record(fingerprint: u64, files: Vec<String>, s: &Summary) -> Recorded {
 /// The summary of the build that made the output, for a build with the same inputs; its
 /// warnings point into the files as read now (the same text).
 fn replay(r: &Recorded, inputs: &load::Inputs) -> Summary {
-    let text_of = |path: &Path| inputs.files.iter().map(|(_, s)| s).chain(inputs.enti.as_ref()).find(|s| s.path == path).map(|s| s.text.clone());
+    let sources = || std::iter::once(&inputs.config).chain(inputs.files.iter().map(|(_, s)| s)).chain(inputs.enti.as_ref());
+    let text_of = |path: &Path| sources().find(|s| s.path == path).map(|s| s.text.clone());
     let content_warnings = r
         .content_warnings
         .iter()
