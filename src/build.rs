@@ -126,6 +126,7 @@ fn execute(opts: &Options, mut cache: Option<&mut Cache>, progress: &dyn Progres
     if let Some(cache) = cache.as_deref_mut().filter(|c| !c.in_session()) {
         let fingerprint = fingerprint(opts, &read, &errors);
         if let Some(recorded) = fingerprint.and_then(|f| cache.unchanged(f)) {
+            write::tidy(&opts.output_dir());
             progress.done();
             return Ok(Summary { elapsed: start.elapsed(), ..replay(recorded, &read.inputs) });
         }

@@ -147,6 +147,15 @@ enum Mode {
     Discard,
 }
 
+/// Remove what killed builds left beside `output` and inside it (as `Sink::stage` does),
+/// for a build that finds the output up to date and makes nothing.
+pub fn tidy(output: &Path) {
+    remove_leftovers(parent_of(output));
+    if output.is_dir() {
+        remove_leftovers(output);
+    }
+}
+
 impl Sink {
     /// Start a complete build of `output` in a staging folder, after removing what killed
     /// builds left beside the output and inside it.
