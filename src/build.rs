@@ -372,8 +372,7 @@ fn record(fingerprint: u64, files: Vec<String>, s: &Summary) -> Recorded {
 /// The summary of the build that made the output, for a build with the same inputs; its
 /// warnings point into the files as read now (the same text).
 fn replay(r: &Recorded, inputs: &load::Inputs) -> Summary {
-    let sources = || std::iter::once(&inputs.config).chain(inputs.files.iter().map(|(_, s)| s)).chain(inputs.enti.as_ref());
-    let text_of = |path: &Path| sources().find(|s| s.path == path).map(|s| s.text.clone());
+    let text_of = |path: &Path| inputs.sources().find(|s| s.path == path).map(|s| s.text.clone());
     let content_warnings = r
         .content_warnings
         .iter()

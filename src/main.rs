@@ -22,8 +22,9 @@ const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 /// Linux, it commits each 1 GiB arena eagerly, and the kernel then zeroes huge pages for
 /// memory that is freed and reused: with 10,000 service cards that was 8 of 23 CPU seconds in
 /// the kernel (`perf`: `clear_page_erms` under mimalloc's page allocation, most of it while
-/// Pagefind indexes). Committed on use: 3.3–5.2 s, and the build 15.1 → 11.5–13.0 s, the same
-/// peak memory. Set before the build allocates much: later arenas follow it.
+/// Pagefind indexes). Committed on use: 3.3–5.2 s, and the build 15.1 → 11.5–13.0 s when an
+/// earlier output has the compressed copies (20.0 → 17.3 s without), the same peak memory.
+/// Set before the build allocates much: later arenas follow it.
 fn commit_memory_on_use() {
     // SAFETY: sets a plain integer option; mimalloc reads it when it reserves an arena.
     unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };

@@ -147,8 +147,8 @@ enum Mode {
     Discard,
 }
 
-/// Remove what killed builds left beside `output` and inside it (as `Sink::stage` does),
-/// for a build that finds the output up to date and makes nothing.
+/// Remove what killed builds left beside `output` and inside it: before a build stages a new
+/// output, and when it finds the output up to date and makes nothing.
 pub fn tidy(output: &Path) {
     remove_leftovers(parent_of(output));
     if output.is_dir() {
@@ -163,12 +163,9 @@ impl Sink {
         check_output_location(output, root)?;
         let parent = parent_of(output);
         fs::create_dir_all(parent).map_err(|e| WriteError::Io(parent.into(), e))?;
-        remove_leftovers(parent);
         // `check_output_location` made sure an existing output is ours (or empty).
+        tidy(output);
         let inside = output.is_dir() && is_mount_point(output);
-        if output.is_dir() {
-            remove_leftovers(output);
-        }
         let staging = Scratch::new(if inside { output } else { parent }, BUILD_PREFIX)?;
         Ok(Sink { mode: Mode::Stage { staging, output: output.to_path_buf(), inside }, track, produced: Mutex::default(), compress })
     }

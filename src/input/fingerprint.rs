@@ -87,8 +87,7 @@ impl Fingerprint {
 pub fn of(inputs: &Inputs, theme_dir: &Path, assets: &[Asset], fonts: &Path, git: &str, context: &str) -> u64 {
     let mut f = Fingerprint::new(context);
     f.text("git", git);
-    let read = std::iter::once(&inputs.config).chain(inputs.files.iter().map(|(_, s)| s)).chain(inputs.enti.as_ref());
-    for source in read {
+    for source in inputs.sources() {
         let name = source.path.to_string_lossy();
         f.text(&name, &source.text);
         // An uncommitted file is dated by its modification time.

@@ -46,6 +46,13 @@ pub struct Inputs {
     pub enti: Option<Source>,
 }
 
+impl Inputs {
+    /// Every file read: `vetrina.toml`, the content files, the Enti file.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        std::iter::once(&self.config).chain(self.files.iter().map(|(_, s)| s)).chain(self.enti.as_ref())
+    }
+}
+
 /// Folders under `content/` that are not Markdown kinds.
 const DATA_FOLDER: &str = "dati";
 /// The member Enti, under `content/`.
