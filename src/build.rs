@@ -61,6 +61,9 @@ pub struct Summary {
     pub search_pending: bool,
     /// Nothing changed since the build that made the output: it was left as it was.
     pub unchanged: bool,
+    /// Pages rendered (the others were taken as the last build made them: nothing they
+    /// show changed).
+    pub rendered: usize,
 }
 
 /// What the caller sees of the build's progress.
@@ -140,13 +143,16 @@ fn execute(opts: &Options, mut cache: Option<&mut Cache>, progress: &dyn Progres
         std::mem::take(&mut errors).into_sorted()
     })?;
     let made = make_files(opts, &mut p, &sink, cache.as_deref(), progress, &mut errors);
+    let reused = cache.as_deref().map_or(0, Cache::take_reused);
     progress.done();
     if errors.has_errors() {
         // Dropping the sink removes the staging folder: the output is untouched.
         return Err(errors.into_sorted());
     }
+    let pages = made.produced.keys().filter(|p| p.ends_with(".html")).count();
     let mut summary = Summary {
-        pages: made.produced.keys().filter(|p| p.ends_with(".html")).count(),
+        pages,
+        rendered: pages.saturating_sub(reused),
         documents: made.documents,
         assets: p.assets.len(),
         services: p.site.services.len(),
@@ -269,7 +275,11 @@ fn make_files(opts: &Options, p: &mut Prepared, sink: &write::Sink, cache: Optio
     progress.stage(&t!("stage-html"));
     let scans: Mutex<HashMap<String, Arc<links::PageScan>>> = Mutex::default();
     let render_options = render::RenderOptions { cache, live_reload: opts.live_reload };
-    let emit = |f: crate::output::OutputFile| -> Result<(), Diagnostic> {
+    let emit = |made: render::Made| -> Result<(), Diagnostic> {
+        let f = match made {
+            render::Made::File(f) => f,
+            render::Made::Unchanged(path) => return keep_page(&path, sink, cache, &scans),
+        };
         if f.path.ends_with(".html") {
             let scan = match cache {
                 Some(c) => c.scan(&f.path, &f.bytes, links::scan),
@@ -302,6 +312,18 @@ fn make_files(opts: &Options, p: &mut Prepared, sink: &write::Sink, cache: Optio
         }
     }
     Made { produced, documents: documents.count }
+}
+
+/// A page a serve rebuild leaves as it is in the output, with the links it was found to have.
+fn keep_page(path: &str, sink: &write::Sink, cache: Option<&Cache>, scans: &Mutex<HashMap<String, Arc<links::PageScan>>>) -> Result<(), Diagnostic> {
+    // `Cache::reuse_page` offers only pages the output holds with their scan.
+    match cache.and_then(|c| c.scan_of(path)).filter(|_| sink.keep(path)) {
+        Some(scan) => {
+            crate::output::lock(scans).insert(path.to_string(), scan);
+            Ok(())
+        }
+        None => Err(Diagnostic::file(PathBuf::from(path), t!("page-not-kept"))),
+    }
 }
 
 /// The search index (made, or taken from the last build), then the output put in place.

@@ -35,6 +35,9 @@ pub struct Manifest {
     version: String,
     /// Page path → hash of its HTML before minifying.
     pages: BTreeMap<String, u64>,
+    /// Page path → the key of what its template received (`render`) and the hash of its HTML.
+    #[serde(default)]
+    page_inputs: BTreeMap<String, (u64, u64)>,
     /// Document path → hash of its model, and its size.
     documents: BTreeMap<String, (u64, usize)>,
     /// The hash of the indexed pages, and the files of the index made from them.
@@ -81,6 +84,17 @@ use crate::output::hash;
 /// Per page: the hash of what an entry was made from, and the entry.
 type ByPage<T> = Mutex<HashMap<String, (u64, T)>>;
 
+/// Per page: the key of what it was rendered from, and the hash of its HTML.
+type ByKey = Mutex<HashMap<String, (u64, u64)>>;
+
+/// Where a page that need not be rendered again comes from.
+pub enum Reuse {
+    /// The page in the output, kept in place (a serve session).
+    InOutput,
+    /// The page the last `vetrina build` left in the output, read back.
+    Bytes(Vec<u8>),
+}
+
 #[derive(Debug, Default)]
 pub struct Cache {
     /// Minified HTML of each page, with the hash of the HTML it was made from.
@@ -92,6 +106,12 @@ pub struct Cache {
     /// The same for the documents of the build under way: they describe the output only
     /// once it is written (`commit`), not after a failed build.
     new_documents: Mutex<HashMap<String, (u64, usize)>>,
+    /// Each page in the output: the key of what its template received, and its HTML's hash.
+    page_inputs: ByKey,
+    /// The same for the pages of the build under way (see `new_documents`).
+    new_page_inputs: ByKey,
+    /// Pages taken from the last build instead of rendered, since `take_reused`.
+    reused: std::sync::atomic::AtomicUsize,
     /// Hash of every file in the output, to write only what changed.
     pub(crate) written: HashMap<String, u64>,
     /// True once a complete output has been written in this session.
@@ -142,9 +162,9 @@ impl Cache {
         !self.build
     }
 
-    /// `minify(html)`, reusing the last result when the page's HTML is unchanged.
-    pub fn minify(&self, path: &str, html: &str, minify: impl Fn(&str) -> Vec<u8>) -> Vec<u8> {
-        let key = self.record_page(path, html);
+    /// `minify(html)`, reusing the last result when the page's HTML (whose hash is `key`,
+    /// from `record_page`) is unchanged.
+    pub fn minify(&self, path: &str, key: u64, html: &str, minify: impl Fn(&str) -> Vec<u8>) -> Vec<u8> {
         if let Some((k, bytes)) = lock(&self.minified).get(path) {
             if *k == key {
                 return bytes.as_ref().clone();
@@ -176,6 +196,42 @@ impl Cache {
     /// The build's files are now the output: what it made is what the next build compares.
     pub fn commit(&mut self) {
         *lock(&self.documents) = std::mem::take(&mut *lock(&self.new_documents));
+        *lock(&self.page_inputs) = std::mem::take(&mut *lock(&self.new_page_inputs));
+    }
+
+    /// The page at `path` made from `key` when the output holds it: in a serve session the
+    /// page in place (its link scan still the one of that file), in a build the file the last
+    /// build made. `None`: render it.
+    pub fn reuse_page(&self, path: &str, key: u64) -> Option<Reuse> {
+        let (reuse, html) = if self.build {
+            let previous = self.previous.as_ref()?;
+            let (_, html) = previous.manifest.page_inputs.get(path).filter(|(k, _)| *k == key)?;
+            (Reuse::Bytes(std::fs::read(crate::write::safe_join(&previous.dir, path).ok()?).ok()?), *html)
+        } else {
+            let (_, html) = *lock(&self.page_inputs).get(path).filter(|(k, _)| *k == key)?;
+            let written = self.written.get(path)?;
+            lock(&self.scans).get(path).filter(|(h, _)| h == written)?;
+            (Reuse::InOutput, html)
+        };
+        lock(&self.page_keys).insert(path.to_string(), html);
+        self.remember_page(path, key, html);
+        self.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(reuse)
+    }
+
+    /// How many pages `reuse_page` offered since the last call.
+    pub fn take_reused(&self) -> usize {
+        self.reused.swap(0, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Note that the page at `path` was made from `key` with HTML of hash `html`.
+    pub fn remember_page(&self, path: &str, key: u64, html: u64) {
+        lock(&self.new_page_inputs).insert(path.to_string(), (key, html));
+    }
+
+    /// The anchors and links of the page at `path` as last scanned.
+    pub fn scan_of(&self, path: &str) -> Option<Arc<PageScan>> {
+        lock(&self.scans).get(path).map(|(_, s)| s.clone())
     }
 
     /// Put into `sink` the document at `path` made from `key` when an earlier build made it:
@@ -221,9 +277,10 @@ impl Cache {
     pub fn manifest(&self, produced: &HashMap<String, u64>, search_key: u64, recorded: Option<Recorded>) -> Vec<u8> {
         let pages = lock(&self.page_keys).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, k)| (p.clone(), *k)).collect();
         let documents = lock(&self.new_documents).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, v)| (p.clone(), *v)).collect();
+        let page_inputs = lock(&self.new_page_inputs).iter().filter(|(p, _)| produced.contains_key(*p)).map(|(p, v)| (p.clone(), *v)).collect();
         let mut index: Vec<String> = produced.keys().filter(|p| p.starts_with(crate::routes::SEARCH_FOLDER)).cloned().collect();
         index.sort();
-        let m = Manifest { version: version(), pages, documents, search: Some((search_key, index)), recorded };
+        let m = Manifest { version: version(), pages, page_inputs, documents, search: Some((search_key, index)), recorded };
         serde_json::to_vec(&m).unwrap_or_default()
     }
 

@@ -90,6 +90,14 @@ fn edit_and_compare(site: &common::Site, out: &Path, with_manifest: bool, mut re
     rebuild();
     assert_same(out, &clean("template"), "template");
 
+    // Change what every page shows: a partial, then the settings.
+    site.edit("themes/agid/templates/base.html", "</body>", "<!-- piè di pagina rivisto --></body>");
+    rebuild();
+    assert_same(out, &clean("shared-template"), "a template every page extends");
+    site.edit("vetrina.toml", "nome = \"Centro Servizi Territoriale\"", "nome = \"Centro Servizi del Territorio\"");
+    rebuild();
+    assert_same(out, &clean("settings"), "settings");
+
     // Nothing changed: the same again.
     rebuild();
     assert_same(out, &clean("nothing"), "no change");
@@ -113,6 +121,35 @@ fn serve_rebuilds_equal_a_clean_build() {
     site.write("content/servizi/primo-servizio.md", &body);
     session.build().unwrap();
     assert_same(&out, &clean_build(&site, "after-error", false), "after a failed rebuild");
+}
+
+/// A serve rebuild renders only the pages whose variables, site values or templates changed:
+/// the edited service's page and what lists it, not the whole site.
+#[test]
+fn a_serve_rebuild_renders_only_the_pages_an_edit_touches() {
+    let (site, out, options) = fixture("serve-touched");
+    let mut session = Session::new(options);
+    let first = session.build().unwrap();
+    assert_eq!(first.rendered, first.pages, "the first build renders every page");
+    let again = session.build().unwrap();
+    assert_eq!(again.rendered, 0, "nothing changed, nothing rendered");
+
+    // Text only on the service's own page.
+    site.edit("content/servizi/primo-servizio.md", "## Descrizione\n", "## Descrizione\n\nUna frase nuova.\n");
+    let edited = session.build().unwrap();
+    assert_eq!(edited.rendered, 1, "only the service's page shows its description");
+    assert!(fs::read_to_string(out.join("servizi/primo-servizio/index.html")).unwrap().contains("Una frase nuova."));
+
+    // The title is on its page, in the lists, on the home page and in the calculator.
+    site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Servizio rinominato\"");
+    let renamed = session.build().unwrap();
+    assert!(renamed.rendered > 1 && renamed.rendered < renamed.pages, "{} of {} pages rendered", renamed.rendered, renamed.pages);
+    assert_same(&out, &clean_build(&site, "touched-renamed", false), "after the rename");
+
+    // A template every page extends.
+    site.edit("themes/agid/templates/base.html", "</body>", "<!-- rivisto --></body>");
+    let template = session.build().unwrap();
+    assert_eq!(template.rendered, template.pages, "every page extends base.html");
 }
 
 #[test]

@@ -89,6 +89,19 @@ impl Theme {
         self.minified.is_some()
     }
 
+    /// A hash of every template as written and of how pages are made from them: with the
+    /// same context, the same key makes the same page.
+    pub fn key(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for s in &self.sources {
+            h.update(s.path.to_string_lossy().as_bytes());
+            h.update(&(s.text.len() as u64).to_le_bytes());
+            h.update(s.text.as_bytes());
+        }
+        h.update(&[u8::from(self.minified.is_some())]);
+        h.digest()
+    }
+
     pub fn source_of(&self, template: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.path.to_string_lossy().replace('\\', "/").ends_with(&format!("templates/{template}")))
     }

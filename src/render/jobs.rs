@@ -6,6 +6,8 @@ use serde::Serialize;
 use crate::model::{AudienceFilter, Link, NewsCard, ServiceCard, Site};
 use crate::output::{size_label, OutputFile};
 
+use super::vars::Vars;
+
 /// One page to render: its output path, template and own variables.
 pub(super) struct PageJob<'a> {
     pub(super) output: String,
@@ -79,11 +81,12 @@ fn page_title(title: &str, pager: &Pager) -> String {
     }
 }
 
-/// Fills a page's context at render time: contexts are built in parallel, one page at a time,
-/// straight from the views, and dropped when the page is done.
-type Fill<'a> = Box<dyn Fn(&mut tera::Context) + Send + Sync + 'a>;
+/// Puts a page's own variables, straight from the views, into its context when it is rendered
+/// or into its key (`vars`): contexts are built in parallel, one page at a time, and dropped
+/// when the page is done.
+type Fill<'a> = Box<dyn Fn(&mut Vars) + Send + Sync + 'a>;
 
-fn vars<'a>(f: impl Fn(&mut tera::Context) + Send + Sync + 'a) -> Fill<'a> {
+fn vars<'a>(f: impl Fn(&mut Vars) + Send + Sync + 'a) -> Fill<'a> {
     Box::new(f)
 }
 

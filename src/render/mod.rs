@@ -8,14 +8,18 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{relative, Diagnostic};
+use crate::incremental::Reuse;
 use crate::model::{Link, Site};
 use crate::output::{xml_escape, OutputFile};
 use crate::t;
+use vars::Vars;
+use xxhash_rust::xxh3::Xxh3;
 
 /// The tariffs, services and member Enti for the browser calculators.
 pub const CALCULATOR_DATA: &str = "assets/data/calcolatore.json";
 
 mod jobs;
+mod vars;
 
 pub use crate::input::theme::{Theme, REQUIRED_TEMPLATES};
 use jobs::jobs;
@@ -146,38 +150,39 @@ pub struct RenderOptions<'c> {
 /// The dev server's reload script, written into the output only in serve mode.
 pub const LIVE_RELOAD_JS: &str = "__vetrina/livereload.js";
 
+/// A file of the site as `render` hands it over.
+pub enum Made {
+    File(OutputFile),
+    /// A page whose variables and templates are those of the page at this path in the output
+    /// (a serve session's): the file there is this build's page.
+    Unchanged(String),
+}
+
 /// Where each finished file goes (the pipeline checks its links and writes it).
-pub type Emit<'e> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'e;
+pub type Emit<'e> = dyn Fn(Made) -> Result<(), Diagnostic> + Sync + 'e;
 
 /// Render every page in parallel, handing each to `emit` as soon as it is made, so the
-/// site's HTML is never all in memory at once. Returns the errors.
+/// site's HTML is never all in memory at once. With a cache, a page whose key (its
+/// variables, the site's values and the templates) is the one it had in the last build is
+/// taken from that build instead of rendered. Returns the errors.
 pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, emit: &Emit) -> Vec<Diagnostic> {
     let mut tera = theme.minified.as_ref().unwrap_or(&theme.tera).clone();
     let site_ctx = site_context(site);
     tera.global_context().insert("site", &site_ctx);
-    let tera = tera;
+    let shared = options.cache.map(|_| shared_key(theme, &site_ctx, options.live_reload));
     let data_files = crate::artifacts::opendata::files(site);
     let jobs = jobs(site, &data_files);
+    let renderer = Renderer { tera, site, theme, site_ctx, options, root };
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
-            let ctx = page_context(site, &site_ctx, job);
-            let html = tera.render(job.template, &ctx).map_err(|e| template_error(theme, &site_ctx, job, &ctx, e, root))?;
-            let html = if options.live_reload {
-                html.replacen("</body>", &format!("<script src=\"{}{LIVE_RELOAD_JS}\"></script></body>", site.urls.base), 1)
-            } else {
-                html
-            };
-            let bytes = match (options.cache, theme.minified.is_some()) {
-                (Some(cache), true) => {
-                    cache.record_page(&job.output, &html);
-                    html.into_bytes()
-                }
-                (None, true) => html.into_bytes(),
-                (Some(cache), false) => cache.minify(&job.output, &html, minify),
-                (None, false) => minify(&html),
-            };
-            emit(OutputFile { path: job.output.clone(), bytes })?;
+            let key = shared.as_ref().and_then(|h| page_key(h.clone(), site, &renderer.site_ctx, job));
+            let reuse = options.cache.zip(key).and_then(|(cache, key)| cache.reuse_page(&job.output, key));
+            match reuse {
+                Some(Reuse::InOutput) => emit(Made::Unchanged(job.output.clone()))?,
+                Some(Reuse::Bytes(bytes)) => emit(Made::File(OutputFile { path: job.output.clone(), bytes }))?,
+                None => emit(Made::File(renderer.page(job, key)?))?,
+            }
             Ok(job.output.clone())
         })
         .collect();
@@ -190,16 +195,76 @@ pub fn render(site: &Site, theme: &Theme, root: &Path, options: &RenderOptions, 
         }
     }
     for f in site_files(site, &pages, options, data_files) {
-        if let Err(e) = emit(f) {
+        if let Err(e) = emit(Made::File(f)) {
             errors.push(e);
         }
     }
     errors
 }
 
+/// What rendering one page needs.
+struct Renderer<'a> {
+    /// The templates, with `site` in their global context.
+    tera: tera::Tera,
+    site: &'a Site,
+    theme: &'a Theme,
+    site_ctx: SiteContext<'a>,
+    options: &'a RenderOptions<'a>,
+    root: &'a Path,
+}
+
+impl Renderer<'_> {
+    /// One page rendered (and minified when the templates could not be), noted in the cache
+    /// with its `key`.
+    fn page(&self, job: &jobs::PageJob, key: Option<u64>) -> Result<OutputFile, Diagnostic> {
+        let (site, options) = (self.site, self.options);
+        let mut ctx = tera::Context::new();
+        page_vars(site, &self.site_ctx, job, &mut Vars::Fill(&mut ctx));
+        let html = self.tera.render(job.template, &ctx).map_err(|e| template_error(self.theme, &self.site_ctx, job, &ctx, e, self.root))?;
+        let html = if options.live_reload {
+            html.replacen("</body>", &format!("<script src=\"{}{LIVE_RELOAD_JS}\"></script></body>", site.urls.base), 1)
+        } else {
+            html
+        };
+        let bytes = match options.cache {
+            Some(cache) => {
+                let html_key = cache.record_page(&job.output, &html);
+                if let Some(key) = key {
+                    cache.remember_page(&job.output, key, html_key);
+                }
+                match self.theme.minified {
+                    Some(_) => html.into_bytes(),
+                    None => cache.minify(&job.output, html_key, &html, minify),
+                }
+            }
+            None if self.theme.minified.is_some() => html.into_bytes(),
+            None => minify(&html),
+        };
+        Ok(OutputFile { path: job.output.clone(), bytes })
+    }
+}
+
+/// The part of every page's key that all pages share: the templates, the values every page
+/// sees as `site`, and whether the live-reload script is added.
+fn shared_key(theme: &Theme, site_ctx: &SiteContext, live_reload: bool) -> Xxh3 {
+    let mut h = Xxh3::new();
+    h.update(&theme.key().to_le_bytes());
+    h.update(&[u8::from(live_reload)]);
+    Vars::key(&mut h).insert("site", site_ctx);
+    h
+}
+
+/// A page's key: `shared` and everything its template receives. `None` when a value could
+/// not be hashed (the page is then always rendered).
+fn page_key(mut shared: Xxh3, site: &Site, site_ctx: &SiteContext, job: &jobs::PageJob) -> Option<u64> {
+    shared.update(job.template.as_bytes());
+    let mut vars = Vars::key(&mut shared);
+    page_vars(site, site_ctx, job, &mut vars);
+    vars.finish()
+}
+
 /// What one page's template receives besides `site`.
-fn page_context(site: &Site, site_ctx: &SiteContext, job: &jobs::PageJob) -> tera::Context {
-    let mut ctx = tera::Context::new();
+fn page_vars(site: &Site, site_ctx: &SiteContext, job: &jobs::PageJob, ctx: &mut Vars) {
     ctx.insert("page_title", &job.title);
     ctx.insert("description", &job.description);
     ctx.insert("url", &job.url);
@@ -214,7 +279,7 @@ fn page_context(site: &Site, site_ctx: &SiteContext, job: &jobs::PageJob) -> ter
     ctx.insert("nav_current", &current);
     // Pages the search index holds mark their content with `data-pagefind-body`.
     ctx.insert("searchable", &crate::routes::indexed(&job.output));
-    (job.vars)(&mut ctx);
+    (job.vars)(ctx);
     let mut jsonld: Vec<String> = job.jsonld.iter().map(crate::artifacts::jsonld::to_script).collect();
     if !job.breadcrumbs.is_empty() {
         jsonld.push(crate::artifacts::jsonld::to_script(&crate::artifacts::jsonld::breadcrumbs(site, &job.breadcrumbs)));
@@ -222,7 +287,6 @@ fn page_context(site: &Site, site_ctx: &SiteContext, job: &jobs::PageJob) -> ter
     ctx.insert("jsonld", &jsonld);
     // Only a service page carries the block the AgID validator reads.
     ctx.insert("metatag", &(job.template == "servizio.html"));
-    ctx
 }
 
 /// A template error at the template's line as written (not the minified copy).

@@ -228,7 +228,7 @@ impl Rebuilds {
         let t = Instant::now();
         let (event, search_pending) = match self.session.rebuild() {
             Ok(s) => {
-                eprintln!("{}", t!("serve-rebuilt", pages = s.pages, ms = t.elapsed().as_millis() as u64));
+                eprintln!("{}", t!("serve-rebuilt", pages = s.pages, rendered = s.rendered, ms = t.elapsed().as_millis() as u64));
                 print_errors(&s.content_warnings);
                 (BuildEvent::Reload, s.search_pending)
             }

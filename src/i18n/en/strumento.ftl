@@ -50,6 +50,7 @@ stage-links = checking links
 stage-search = indexing for search
 stage-writing = writing output
 building = Building { $root }
+page-not-kept = this page did not change but is no longer in the preview folder: save a file again to rebuild the site (or restart vetrina serve).
 built-unchanged = No file of the site, the theme or the settings changed since the last build: the output folder is up to date and stays as it was (--fresh makes everything again).
 built = Built { $pages ->
         [one] 1 page
@@ -232,7 +233,11 @@ serve-first-errors = { $count ->
 serve-rebuilt = Site rebuilt: { $pages ->
         [one] 1 page
        *[other] { $pages } pages
-    } in { $ms } ms
+    } ({ $rendered ->
+        [0] none to make again
+        [one] 1 made again
+       *[other] { $rendered } made again
+    }) in { $ms } ms
 serve-not-rebuilt = Site not rebuilt: { $count ->
         [one] 1 error
        *[other] { $count } errors

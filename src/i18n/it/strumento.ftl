@@ -50,6 +50,7 @@ stage-links = controllo dei collegamenti
 stage-search = indice di ricerca
 stage-writing = scrittura del sito
 building = Creazione di { $root }
+page-not-kept = questa pagina non è cambiata ma non si trova più nella cartella di anteprima: salva di nuovo un file per ricostruire il sito (o riavvia «vetrina serve»).
 built-unchanged = Nessun file del sito, del tema o delle impostazioni è cambiato dall'ultima creazione: la cartella di uscita è già aggiornata e resta com'era (con --fresh si rifà tutto).
 built = Sito creato: { $pages ->
         [one] 1 pagina
@@ -235,7 +236,11 @@ serve-first-errors = { $count ->
 serve-rebuilt = Sito ricostruito: { $pages ->
         [one] 1 pagina
        *[other] { $pages } pagine
-    } in { $ms } ms
+    } ({ $rendered ->
+        [0] nessuna da rifare
+        [one] 1 rifatta
+       *[other] { $rendered } rifatte
+    }) in { $ms } ms
 serve-not-rebuilt = Sito non ricostruito: { $count ->
         [one] 1 errore
        *[other] { $count } errori
