@@ -20,6 +20,7 @@ mod odt;
 mod pdf;
 mod text;
 
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -180,7 +181,11 @@ pub fn generate(site: &Site, catalog: &Catalog, theme_dir: &Path, sink: &Sink, c
         .par_iter()
         .map(|job| {
             // The model says everything that goes into the files; the fonts the rest.
-            let key = cache.map(|_| crate::output::hash(format!("{fonts_key}{:?}", job.doc).as_bytes()));
+            let key = cache.map(|_| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                (&fonts_key, &job.doc).hash(&mut h);
+                h.finish()
+            });
             let mut out = Vec::new();
             let formats: [(bool, &'static str, &'static str); 2] = [(job.pdf, "pdf", "PDF"), (job.odt, "odt", "ODT")];
             for (wanted, ext, format) in formats {

@@ -2,7 +2,7 @@
 //! a form or a convention therefore always say the same thing.
 
 /// A whole document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Doc {
     /// Title of the file (PDF `/Title`, ODT `dc:title`) and its first heading.
     pub title: String,
@@ -14,13 +14,13 @@ pub struct Doc {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Letterhead {
     pub name: String,
     pub lines: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub enum Block {
     /// Level 1 is the document title; 2 and 3 below it. `id` makes it a TOC target.
     Heading {
@@ -39,7 +39,7 @@ pub enum Block {
     Toc,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Hash, Copy, PartialEq, Eq)]
 pub enum ParaStyle {
     Normal,
     /// Hints and notes, in a smaller face.
@@ -50,13 +50,13 @@ pub enum ParaStyle {
     Centred,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct List {
     pub items: Vec<ListItem>,
     pub numbering: Numbering,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct ListItem {
     /// The label as written: "1.", "a)", "•".
     pub label: String,
@@ -65,7 +65,7 @@ pub struct ListItem {
     pub depth: u8,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Hash, Copy, PartialEq, Eq)]
 pub enum Numbering {
     Bullet,
     Decimal,
@@ -82,9 +82,18 @@ pub struct Table {
     pub widths: Vec<f32>,
 }
 
+// By hand for the widths, which are not `Hash` as floats: their bits are (the same widths,
+// the same bits), and that is all a document's key needs.
+impl std::hash::Hash for Table {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (&self.caption, &self.header, &self.rows).hash(state);
+        self.widths.iter().map(|w| w.to_bits()).for_each(|b| b.hash(state));
+    }
+}
+
 /// A fillable field. `name` is the AcroForm field name and the name of the same control
 /// on the web form, so the browser can fill the PDF with what was typed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Field {
     pub label: String,
     pub required: bool,
@@ -92,7 +101,7 @@ pub struct Field {
     pub kind: FieldKind,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub enum FieldKind {
     /// A text box; `lines` > 1 is multiline; `chars` narrows the box for short codes.
     Text {
@@ -170,4 +179,30 @@ pub fn para(text: impl Into<String>) -> Block {
 
 pub fn small(text: impl Into<String>) -> Block {
     Block::Para { text: text.into(), style: ParaStyle::Small }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::{Hash, Hasher};
+
+    fn key(t: &Table) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        t.hash(&mut h);
+        h.finish()
+    }
+
+    #[test]
+    fn a_table_key_follows_every_field_including_the_widths() {
+        let t = Table {
+            caption: "Tariffe".into(),
+            header: vec!["Voce".into(), "Importo".into()],
+            rows: vec![vec!["Canone".into(), "900,00 €".into()]],
+            widths: vec![0.7, 0.3],
+        };
+        assert_eq!(key(&t), key(&t.clone()));
+        assert_ne!(key(&t), key(&Table { widths: vec![0.6, 0.4], ..t.clone() }));
+        assert_ne!(key(&t), key(&Table { rows: vec![vec!["Canone".into(), "950,00 €".into()]], ..t.clone() }));
+        assert_ne!(key(&t), key(&Table { caption: "Prezzi".into(), ..t.clone() }));
+    }
 }
