@@ -1,6 +1,8 @@
 //! Templates to HTML. Knows nothing about parsing: it receives the `Site` model and the
 //! theme's templates (`input::theme`, read and parsed there), makes one job per page
 //! (`jobs`), renders them in parallel and hands each finished file of the site to the caller.
+//! With a cache, a page whose key (`vars`: everything its template receives, the templates
+//! and the `site` values) is the one of the last build is handed over as that build made it.
 
 use std::path::Path;
 
