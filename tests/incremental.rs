@@ -175,12 +175,14 @@ fn a_build_reuses_unchanged_files_and_remakes_changed_ones() {
     let service_before = inode(for_service);
     // The service's name is in its copy of the form, not in the generic one.
     site.edit("content/servizi/primo-servizio.md", "titolo = \"Primo servizio\"", "titolo = \"Servizio rinominato\"");
-    build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap();
+    let edited = build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap();
+    assert!(edited.rendered > 0 && edited.rendered < edited.pages, "{} of {} pages rendered", edited.rendered, edited.pages);
     assert_eq!(inode(generic), before, "an unchanged document is reused");
     assert_ne!(inode(for_service), service_before, "a changed document is made again");
     options.fresh = true;
-    build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap();
+    let fresh = build::run(&options, vetrina::build::Mode::Build, &Quiet).unwrap();
     assert_ne!(inode(generic), before, "--fresh makes it again");
+    assert_eq!(fresh.rendered, fresh.pages, "--fresh renders every page");
 }
 
 /// A `vetrina build` whose inputs are those of the output it would replace leaves the output
